@@ -1,0 +1,3 @@
+import { core } from '@fact/eslint-config';
+
+export default core;
