@@ -38,3 +38,15 @@ export {
 export type { CalendarDate } from './calendar/date.js';
 export { easterSunday, publicHolidays, isBusinessDay, addBusinessDays } from './calendar/holidays.js';
 export type { Country, PublicHoliday } from './calendar/holidays.js';
+
+// invoices, VAT, totals, credit notes
+// payment terms
+// early-payment discount
+// payments and allocation
+// status and ageing
+// debtor payment behaviour
+// late-payment interest and rate tables
+// recovery costs
+// VAT bad-debt relief
+// dunning
+// references and identifiers
