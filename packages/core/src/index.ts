@@ -50,3 +50,23 @@ export type { Country, PublicHoliday } from './calendar/holidays.js';
 // VAT bad-debt relief
 // dunning
 // references and identifiers
+export { createOgm, parseOgm, formatOgm, isValidOgm } from './references/ogm.js';
+export { createRf, parseRf, formatRf, isValidRf } from './references/rf.js';
+export { parsePaymentReference } from './references/parse-payment-reference.js';
+export { paymentReference } from './references/payment-reference.js';
+export type { PaymentReferencePolicy } from './references/payment-reference.js';
+export type { PaymentReference, ReferenceScheme } from './references/payment-reference.types.js';
+export { parseIban, formatIban, isValidIban } from './identifiers/iban.js';
+export type { Iban } from './identifiers/iban.js';
+export { IBAN_FORMATS, IBAN_REGISTRY_SOURCE } from './identifiers/iban-registry.js';
+export type { IbanCountryFormat } from './identifiers/iban-registry.js';
+export { parseBic } from './identifiers/bic.js';
+export { parseBeEnterpriseNumber, formatBeEnterpriseNumber, parseBeVatNumber } from './identifiers/be-enterprise-number.js';
+export { parseNlVatNumber, parseKvkNumber } from './identifiers/nl-identifiers.js';
+export type { NlVatRule } from './identifiers/nl-identifiers.js';
+export { KVK_NUMBER_RULE } from './identifiers/identifier-rules.js';
+export { parseVatNumber } from './identifiers/vat-number.js';
+export type { VatNumber } from './identifiers/vat-number.js';
+export { epcQrPayload } from './epc-qr/epc-qr-payload.js';
+export type { EpcQrInput } from './epc-qr/epc-qr-payload.js';
+export { EPC_QR_LIMITS } from './epc-qr/epc-qr-limits.js';

@@ -1,0 +1,10 @@
+/**
+ * Identifier rules whose source is weak, as data, so that a caller can see (and a maintainer
+ * can change) what is assumed. reference.md §7 marks the KvK rule [U].
+ */
+export const KVK_NUMBER_RULE = {
+  digits: 8,
+  checkDigit: false,
+  unconfirmed: true,
+  source: 'reference.md §7: no reliable public check-digit rule found; format only [U]',
+} as const;
