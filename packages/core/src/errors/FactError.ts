@@ -25,6 +25,8 @@ export const FACT_ERROR_CODES = [
   'UNKNOWN_ITEM',
   'DUPLICATE_ID',
   'INVALID_REVERSAL',
+  'INVALID_INVOICE',
+  'UNSUPPORTED_CURRENCY',
 ] as const;
 
 /** One of {@link FACT_ERROR_CODES}. */
