@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** `file:./data/fact.sqlite` (embedded default), `postgres://…`, or `pglite:…`. */
+  DATABASE_URL: z.string().min(1).default('file:./data/fact.sqlite'),
+  /** Signs nothing today but is required in production so a deployment is not left with the dev default. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
+  /** Create the schema and demo data when the database is empty (the `pnpm start` experience). */
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Comma-separated proxies whose X-Forwarded-For we believe (for rate limiting by IP). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+/** The server's configuration, read from the environment once at start. */
+export type Config = z.infer<typeof configSchema> & { SESSION_SECRET: string };
+
+/** Thrown when the environment is wrong: lists every variable and what is wrong with it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEV_SECRET = 'development-only-secret-do-not-use-in-production!';
+
+/**
+ * Reads and validates the configuration. Production refuses to start without a SESSION_SECRET.
+ *
+ * @example
+ * ```ts
+ * loadConfig({ PORT: '8080' }).PORT; // 8080
+ * loadConfig({ PORT: 'eighty' }); // throws ConfigError "PORT: Invalid input: expected number…"
+ * ```
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (!config.SESSION_SECRET) {
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
+    }
+    return { ...config, SESSION_SECRET: DEV_SECRET };
+  }
+  return { ...config, SESSION_SECRET: config.SESSION_SECRET };
+}
