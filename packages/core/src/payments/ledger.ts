@@ -140,7 +140,14 @@ export function ledgerOf(input: DebtorLedgerInput): DebtorLedger {
   const addCredit = (credit: UnappliedCredit): void => void credits.set(credit.sourceId, credit);
 
   for (const event of events) {
-    if (event.date > asOf) break;
+    if (event.date > asOf) {
+      // A credit note for an invoice issued later is credit until that invoice exists.
+      if ('creditNote' in event && event.creditNote.issueDate <= asOf) {
+        const cn = event.creditNote;
+        addCredit({ sourceId: cn.id, source: 'credit-note', date: cn.issueDate, amount: cn.amount });
+      }
+      continue;
+    }
     if ('creditNote' in event) {
       const cn = event.creditNote;
       const target = cn.appliesTo === undefined ? undefined : byId.get(cn.appliesTo);
