@@ -1,0 +1,173 @@
+import type { CalendarDate } from '../calendar/date.js';
+import type { AmountInput } from '../money/money.js';
+import type { ClaimKind, InterestAccrualStart, InterestBasis } from './claim-law.js';
+import type {
+  ClaimMode,
+  DunningChannel,
+  DunningGrouping,
+  DunningOffset,
+  DunningPolicy,
+  LegalGateKind,
+} from './policy-types.js';
+
+/**
+ * An open receivable as the planner sees it. The caller has already computed `openAmount` as of
+ * the plan date (payments and applied credit notes deducted).
+ */
+export interface DunningItem {
+  id: string;
+  /** The creditor company; an item id is unique within its company only. */
+  companyId: string;
+  debtorId: string;
+  dueDate: CalendarDate;
+  openAmount: AmountInput;
+  /** ISO 4217, e.g. `EUR`. Items of different currencies never share a letter. */
+  currency: string;
+  disputed?: boolean;
+  /** Held through this date (inclusive). */
+  onHoldUntil?: CalendarDate;
+  paymentPlan?: { active: boolean; id?: string };
+  /** Sold or assigned to a factor: the factor collects, not us. */
+  assignedToFactor?: boolean;
+  /** The debtor promised to pay by this date (inclusive). */
+  promisedPaymentDate?: CalendarDate;
+}
+
+/** A reminder that was sent, by the planner's run or by hand; both count the same. */
+export interface SentReminder {
+  companyId: string;
+  itemIds: string[];
+  level: number;
+  sentOn: CalendarDate;
+  channel: DunningChannel;
+  manual?: boolean;
+  /** When the debtor received it, if known (the Dutch 14-day term counts from the day after). */
+  deliveredOn?: CalendarDate;
+}
+
+/** Credit of a debtor not yet allocated to an invoice (an open credit note, an unmatched payment). */
+export interface UnappliedCredit {
+  companyId: string;
+  debtorId: string;
+  currency: string;
+  amount: AmountInput;
+}
+
+/** Everything {@link planDunning} needs. The as-of date is the company's local date, given by the caller. */
+export interface DunningPlanInput {
+  asOf: CalendarDate;
+  policy: DunningPolicy;
+  items: DunningItem[];
+  history: SentReminder[];
+  unappliedCredits?: UnappliedCredit[];
+}
+
+/** Why an item gets no reminder today. */
+export type DunningSkipReason =
+  | 'paid'
+  | 'disputed'
+  | 'on-hold'
+  | 'payment-plan'
+  | 'assigned-to-factor'
+  | 'promise-to-pay'
+  | 'not-yet-due'
+  | 'below-minimum'
+  | 'waiting-period'
+  | 'credit-covers'
+  | 'final-level-reached';
+
+/** An item that gets no reminder today, and why. */
+export interface SkippedItem {
+  companyId: string;
+  debtorId: string;
+  itemId: string;
+  reason: DunningSkipReason;
+  /** The first date on which this reason no longer holds (exclusive end), when it is known. */
+  until?: CalendarDate;
+  /** The level the item is waiting for (`not-yet-due`, `waiting-period`). */
+  level?: number;
+}
+
+/** How a legal gate stood for one item when the action was planned. */
+export interface GateOutcome {
+  gate: LegalGateKind;
+  /**
+   * `this-send`: the action itself is the gated letter (free first reminder, 14-day letter);
+   * `open`: the waiting period has ended; `blocked`: the letter the gate relies on was never
+   * sent on a durable medium, so the claims behind the gate are withheld.
+   */
+  status: 'this-send' | 'open' | 'blocked';
+  legalBasis: string;
+  /** The letter the gate relies on. */
+  basedOn?: { level: number; sentOn: CalendarDate; channel: DunningChannel; deliveredOn?: CalendarDate; deliveryEstimated?: boolean };
+  /** The first day claims are allowed (for `this-send`: if the letter goes out today). */
+  claimableFrom?: CalendarDate;
+  /** The last day the debtor may pay free of costs (for `this-send`: if the letter goes out today). */
+  payWithoutCostsUntil?: CalendarDate;
+  blockedBecause?: string;
+}
+
+/** One claim of an action: what is claimed or announced, on which items, under which law and gate. */
+export interface DunningClaim {
+  kind: ClaimKind;
+  mode: ClaimMode;
+  /** `included`: goes in the letter; `blocked`: the policy asked for it but a legal gate withheld it. */
+  status: 'included' | 'blocked';
+  itemIds: string[];
+  legalBasis: string;
+  basis?: InterestBasis;
+  accrualStart?: InterestAccrualStart;
+  /** Fixed amounts only (the €40 per invoice, a reminder fee per letter). */
+  amount?: string;
+  per?: 'invoice' | 'letter';
+  gate?: LegalGateKind;
+  blockedBecause?: string;
+}
+
+/** What the planner relied on for one item of an action. */
+export interface PlannedItemFacts {
+  itemId: string;
+  dueDate: CalendarDate;
+  daysOverdue: number;
+  openAmount: string;
+  creditApplied: string;
+  /** `openAmount − creditApplied`: what the letter asks for. */
+  amountToRemind: string;
+  /** The last reminder sent for this item (manual sends included). */
+  previous?: { level: number; sentOn: CalendarDate; channel: DunningChannel; manual: boolean };
+  /** The day this level became due for this item. */
+  dueOn: CalendarDate;
+  /** A pre-due level that was not sent before the due date passed; it is not sent afterwards. */
+  lapsedLevels: number[];
+  gates: GateOutcome[];
+}
+
+/** One reminder to send (or one call to make, for `phone-task`). */
+export interface DunningAction {
+  kind: 'send';
+  companyId: string;
+  debtorId: string;
+  currency: string;
+  level: number;
+  levelKey: string;
+  channel: DunningChannel;
+  templateKey: string;
+  final?: 'formal-notice' | 'collection-agency';
+  itemIds: string[];
+  /** The earliest day the rule made this action due (per item in `facts.items`). */
+  dueOn: CalendarDate;
+  /** The total to remind, two decimals. */
+  amount: string;
+  claims: DunningClaim[];
+  rule: { policyId: string; policyVersion: number; level: number; offset: DunningOffset; text: string };
+  facts: { asOf: CalendarDate; grouping: DunningGrouping; unappliedCredit?: string; items: PlannedItemFacts[] };
+}
+
+/** The planner's answer: what to send today and why everything else waits. */
+export interface DunningPlan {
+  asOf: CalendarDate;
+  policyId: string;
+  policyVersion: number;
+  actions: DunningAction[];
+  skipped: SkippedItem[];
+}
