@@ -1,0 +1,53 @@
+import type { CalendarDate } from '../calendar/date.js';
+import type { AmountInput, Money } from '../money/money.js';
+
+/** A single due date rule (betalingstermijn / délai de paiement). */
+export type SinglePaymentTerms =
+  /** Net N calendar days from the issue date ("30 dagen netto"). */
+  | { readonly type: 'net'; readonly days: number }
+  /** The end of the issue month, then N calendar days ("30 dagen einde maand" read as end of month + 30). */
+  | { readonly type: 'end-of-month'; readonly days: number }
+  /** A fixed calendar date. */
+  | { readonly type: 'fixed-date'; readonly date: CalendarDate }
+  /**
+   * No term agreed: the statutory default of 30 days, counted from the latest of receipt of the
+   * invoice, delivery and acceptance (BE Law 2 Aug 2002; NL art. 6:119a BW; reference.md §1.2, §10).
+   */
+  | { readonly type: 'statutory-default' };
+
+/** One portion of an instalment schedule; its `terms` may not be another schedule. */
+export interface InstalmentTerm {
+  /** Percent of the payable, > 0; all portions sum to exactly 100. */
+  readonly percent: AmountInput;
+  readonly terms: Exclude<SinglePaymentTerms, { type: 'statutory-default' }>;
+}
+
+/** Payment terms: a single rule or an instalment schedule (afbetalingsregeling / échéancier). */
+export type PaymentTerms = SinglePaymentTerms | { readonly type: 'instalments'; readonly instalments: readonly InstalmentTerm[] };
+
+/** The facts a due date is counted from. */
+export interface DueDateContext {
+  /** Invoice issue date (BT-2). */
+  readonly issueDate: CalendarDate;
+  /** When the customer received the invoice; not before the issue date. */
+  readonly receivedDate?: CalendarDate;
+  /** When the goods or services were received. */
+  readonly deliveryDate?: CalendarDate;
+  /** End of an agreed acceptance or verification procedure (BE: at most 30 days in principle). */
+  readonly acceptanceDate?: CalendarDate;
+}
+
+/** What a due date was counted from, so a letter can explain it. */
+export type DueDateEvent = 'issue' | 'receipt' | 'delivery' | 'acceptance' | 'end-of-month' | 'fixed-date';
+
+/** One due instalment (a single-term invoice has exactly one, for 100 %). */
+export interface DueInstalment {
+  /** 1-based. */
+  readonly sequence: number;
+  readonly percent: Money;
+  readonly dueDate: CalendarDate;
+  /** This portion of the payable, whole cents; portions sum exactly to the payable. */
+  readonly amount: Money;
+  /** The day counting started from and why. */
+  readonly countedFrom: { readonly date: CalendarDate; readonly event: DueDateEvent; readonly days: number };
+}
