@@ -1,0 +1,48 @@
+// The PostgreSQL schema: every table of Fact, by name. Table files live in ./pg/ and are identical to
+// those in the other dialect's folder; only ./pg/columns.ts differs.
+import { auditLog } from './pg/audit.js';
+import { bankAccounts, bankStatements, bankTransactions } from './pg/bank.js';
+import {
+  disputes,
+  dunningEvents,
+  holds,
+  paymentPlanInstallments,
+  paymentPlanInvoices,
+  paymentPlans,
+  promisesToPay,
+} from './pg/collection.js';
+import { debtorContacts, debtors } from './pg/debtors.js';
+import { documents } from './pg/documents.js';
+import { factoringAssignments, factoringBatches } from './pg/factoring.js';
+import { invoiceLines, invoices } from './pg/invoices.js';
+import { allocations, payments } from './pg/payments.js';
+import { companies, firms, memberships, sessions, users } from './pg/tenancy.js';
+
+/** All tables of the PostgreSQL schema, keyed by their TypeScript name. */
+export const tables = {
+  firms,
+  users,
+  sessions,
+  companies,
+  memberships,
+  debtors,
+  debtorContacts,
+  documents,
+  invoices,
+  invoiceLines,
+  bankAccounts,
+  bankStatements,
+  bankTransactions,
+  payments,
+  allocations,
+  disputes,
+  holds,
+  promisesToPay,
+  paymentPlans,
+  paymentPlanInstallments,
+  paymentPlanInvoices,
+  dunningEvents,
+  factoringBatches,
+  factoringAssignments,
+  auditLog,
+};
