@@ -40,8 +40,53 @@ export { easterSunday, publicHolidays, isBusinessDay, addBusinessDays } from './
 export type { Country, PublicHoliday } from './calendar/holidays.js';
 
 // invoices, VAT, totals, credit notes
+export { VAT_CATEGORIES, parseVatCategory, needsExemptionReason } from './vat/categories.js';
+export type { VatCategory } from './vat/categories.js';
+export { VAT_RATES, allowedVatRates, checkVatRate } from './vat/rates.js';
+export type { VatRateRule, VatRateTable } from './vat/rates.js';
+export { EXEMPTION_MENTIONS, defaultExemptionReason } from './vat/exemption-reasons.js';
+export type { ExemptionMention, InvoiceLanguage } from './vat/exemption-reasons.js';
+export { computeInvoiceTotals } from './invoice/totals.js';
+export { lineNetAmount } from './invoice/line-net.js';
+export { ledgerSign, signedAmount } from './invoice/credit-note.js';
+export { depositDeductions } from './invoice/deposit.js';
+export type {
+  InvoiceKind,
+  InvoiceLineInput,
+  DocumentAllowanceCharge,
+  DeductedDeposit,
+  InvoiceInput,
+  InvoiceTotalsOptions,
+  LineNet,
+  VatBreakdownEntry,
+  InvoiceTotals,
+} from './invoice/types.js';
 // payment terms
+export { dueDates, finalDueDate } from './terms/due-dates.js';
+export { checkTermsAgainstLaw } from './terms/check-law.js';
+export type { TermsLawContext, TermsWarning } from './terms/check-law.js';
+export { STATUTORY_DEFAULT_TERM, PAYMENT_TERM_CAPS, NL_LARGE_TO_SME_30_DAYS_UNCONFIRMED } from './terms/legal-caps.js';
+export type { DebtorKind, PaymentTermCap } from './terms/legal-caps.js';
+export type {
+  PaymentTerms,
+  SinglePaymentTerms,
+  InstalmentTerm,
+  DueDateContext,
+  DueDateEvent,
+  DueInstalment,
+} from './terms/types.js';
 // early-payment discount
+export { discountTerms } from './discount/discount-terms.js';
+export type { DiscountableTotals } from './discount/discount-terms.js';
+export { settleWithDiscount } from './discount/settle.js';
+export type {
+  DiscountVatMode,
+  EarlyPaymentDiscount,
+  CategoryDiscount,
+  DiscountTerms,
+  DiscountPayment,
+  DiscountSettlement,
+} from './discount/types.js';
 // payments and allocation
 // status and ageing
 // debtor payment behaviour
