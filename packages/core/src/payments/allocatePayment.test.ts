@@ -178,7 +178,7 @@ describe('reversePayment', () => {
   it('undoes every allocation on the reversal date, including the unapplied part', () => {
     const back = reversePayment({ id: 'R-1', date: '2025-02-05', amount: '110.00', reversalOf: 'P-1' }, original, paid.allocations);
     expect(show(back.allocations)).toEqual(['A interest -3.00', 'A principal -100.00']);
-    expect(back.allocations.every((a) => a.date === '2025-02-05' && a.source === 'reversal' && a.paymentId === 'R-1')).toBe(true);
+    expect(back.allocations.every((a) => a.date === '2025-02-05' && a.source === 'reversal' && a.paymentId === 'R-1' && a.reverses === 'P-1')).toBe(true);
     expect(back.unappliedReversed.toFixed(2)).toBe('7.00');
   });
 

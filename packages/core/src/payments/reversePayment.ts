@@ -47,7 +47,7 @@ export function reversePayment(reversal: PaymentInput, original: PaymentInput, a
   }
   if (r.date < o.date) fail('INVALID_REVERSAL', 'reversal.date', `${r.date} is before the original payment of ${o.date}`);
   const own = allocations.filter((a) => a.paymentId === o.id && a.source === 'payment');
-  const undone: Allocation[] = own.map((a) => ({ ...a, paymentId: r.id, source: 'reversal', amount: a.amount.negated(), date: r.date }));
+  const undone: Allocation[] = own.map((a) => ({ ...a, paymentId: r.id, source: 'reversal', amount: a.amount.negated(), date: r.date, reverses: o.id }));
   const allocated = own.reduce((s, a) => s.plus(a.amount), ZERO);
   const unappliedReversed = o.amount.minus(allocated);
   if (unappliedReversed.isNegative()) fail('INVALID_AMOUNT', 'allocations', `allocate more than payment "${o.id}" holds`);

@@ -94,6 +94,8 @@ export interface Allocation {
   /** Positive, or negative for a reversal. Whole cents. */
   readonly amount: Money;
   readonly date: CalendarDate;
+  /** Reversals only: the payment this allocation undoes. */
+  readonly reverses?: string;
 }
 
 /**
