@@ -88,8 +88,45 @@ export type {
   DiscountSettlement,
 } from './discount/types.js';
 // payments and allocation
+export {
+  allocatePayment,
+  STATUTORY_ALLOCATION_ORDER,
+} from './payments/allocatePayment.js';
+export type { AllocationOptions, ItemOrder, PaymentAllocation } from './payments/allocatePayment.js';
+export { applyCreditNote } from './payments/creditNote.js';
+export type { CreditNoteApplication } from './payments/creditNote.js';
+export { reversePayment } from './payments/reversePayment.js';
+export type { PaymentReversal } from './payments/reversePayment.js';
+export { openBalance } from './payments/openBalance.js';
+export { ledgerOf } from './payments/ledger.js';
+export type { DebtorLedger, DebtorLedgerInput, LedgerLine } from './payments/ledger.js';
+export type {
+  Allocation,
+  AllocationSource,
+  ClaimComponent,
+  OpenBalance,
+  OpenItem,
+  OpenItemKind,
+  PaymentInput,
+  UnappliedCredit,
+} from './payments/types.js';
 // status and ageing
+export { paymentStatus } from './ageing/paymentStatus.js';
+export type { PaymentStatus } from './ageing/paymentStatus.js';
+export { ageingBuckets, DEFAULT_AGEING_BUCKETS, validateAgeingBuckets } from './ageing/buckets.js';
+export type { AgeingBucketDefinition } from './ageing/buckets.js';
+export { ageing } from './ageing/ageing.js';
+export type { AgeingBucket, AgeingEntry, AgeingOptions, AgeingReport } from './ageing/ageing.js';
 // debtor payment behaviour
+export { paymentBehaviour, BEHAVIOUR_DAYS_DECIMALS, BEHAVIOUR_RATIO_DECIMALS } from './behaviour/paymentBehaviour.js';
+export type { DayAverages, PaidInvoice, PaymentBehaviour } from './behaviour/paymentBehaviour.js';
+export { paidHistoryOf } from './behaviour/paidHistory.js';
+export { dso, dsoCountback } from './behaviour/dso.js';
+export type { DsoResult } from './behaviour/dso.js';
+export { expectedPaymentDate } from './behaviour/expectedPaymentDate.js';
+export type { ExpectedPayment } from './behaviour/expectedPaymentDate.js';
+export { riskGrade, DEFAULT_RISK_POLICY } from './behaviour/riskGrade.js';
+export type { RiskAssessment, RiskGradeLetter, RiskPolicy, RiskReason, RiskThreshold } from './behaviour/riskGrade.js';
 // late-payment interest and rate tables
 // recovery costs
 // VAT bad-debt relief
