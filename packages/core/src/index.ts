@@ -128,8 +128,72 @@ export type { ExpectedPayment } from './behaviour/expectedPaymentDate.js';
 export { riskGrade, DEFAULT_RISK_POLICY } from './behaviour/riskGrade.js';
 export type { RiskAssessment, RiskGradeLetter, RiskPolicy, RiskReason, RiskThreshold } from './behaviour/riskGrade.js';
 // late-payment interest and rate tables
+export { lateInterest } from './interest/lateInterest.js';
+export type {
+  Capitalisation,
+  DayCount,
+  InterestMethod,
+  InterestPayment,
+  InterestRounding,
+  InterestSegment,
+  LateInterestInput,
+  LateInterestResult,
+  SegmentReason,
+} from './interest/types.js';
+export { statutoryInterestBasis } from './interest/statutoryInterestBasis.js';
+export type { InterestRunsFrom, StatutoryInterestBasis, StatutoryInterestOptions } from './interest/statutoryInterestBasis.js';
+export {
+  contractualRateTable,
+  defineRateTable,
+  endOfPublicationPeriod,
+  extendRateTable,
+  rateChanges,
+  rateOn,
+} from './rates/rateTable.js';
+export type { RateEntry, RateOnDate, RatePublication, RateTable, RateTableKind } from './rates/rateTable.js';
+export { beCommercialRates, beCommercialRatesOldContracts } from './rates/beCommercialRates.js';
+export { beCivilRates } from './rates/beCivilRates.js';
+export { nlCommercialRates } from './rates/nlCommercialRates.js';
+export { nlStatutoryRates } from './rates/nlStatutoryRates.js';
 // recovery costs
+export type { RecoveryCost } from './recovery/recoveryCost.js';
+export { euFixedCompensation, EU_FIXED_COMPENSATION_EUR } from './recovery/euFixedCompensation.js';
+export { bikScale } from './recovery/bikScale.js';
+export type { BikBracket, BikScale } from './recovery/bikScale.js';
+export { bikAmount, bikCalculation } from './recovery/bikAmount.js';
+export type { BikCalculation, BikLine, BikOptions } from './recovery/bikAmount.js';
+export { assumedDeliveryDate, nlB2cCostsAllowed } from './recovery/nlB2cCosts.js';
+export type { AssumedDelivery, NlB2cCostsInput, NlB2cCostsStatus } from './recovery/nlB2cCosts.js';
+export { bookXixRules } from './recovery/bookXixRules.js';
+export type { BookXixRules, BookXixTier } from './recovery/bookXixRules.js';
+export { beRecurringReminderFeeCap, bookXixDamagesCap } from './recovery/bookXixDamages.js';
+export type { ReminderFeeCap } from './recovery/bookXixDamages.js';
+export { beB2cChargesAllowed, beB2cWaitingPeriod } from './recovery/beB2cWaitingPeriod.js';
+export type {
+  BeB2cChargesStatus,
+  BeB2cWaitingPeriod,
+  BeB2cWaitingPeriodInput,
+  ReminderChannel,
+  WaitingPeriodCounting,
+} from './recovery/beB2cWaitingPeriod.js';
+export { beB2bPenaltyClause } from './recovery/beB2bPenaltyClause.js';
+export type { PenaltyClause } from './recovery/beB2bPenaltyClause.js';
 // VAT bad-debt relief
+export { vatReliefEligibility } from './vat-relief/vatReliefEligibility.js';
+export { vatReliefReversal } from './vat-relief/vatReliefReversal.js';
+export type { VatReliefReversal, VatReliefReversalInput } from './vat-relief/vatReliefReversal.js';
+export { vatReturnPeriod } from './vat-relief/vatReturnPeriod.js';
+export type { VatFilingFrequency, VatReturnPeriod } from './vat-relief/vatReturnPeriod.js';
+export type {
+  BeProbableLossConfig,
+  LossEvent,
+  VatReliefAmounts,
+  VatReliefBasis,
+  VatReliefEligibility,
+  VatReliefInput,
+  VatReliefPending,
+  VatReliefRefusal,
+} from './vat-relief/types.js';
 // dunning
 // references and identifiers
 export { createOgm, parseOgm, formatOgm, isValidOgm } from './references/ogm.js';
