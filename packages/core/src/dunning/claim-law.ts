@@ -1,4 +1,6 @@
-import type { DebtorKind, DunningJurisdiction } from './policy-types.js';
+import { EU_FIXED_COMPENSATION_EUR } from '../recovery/euFixedCompensation.js';
+import { bookXixRules } from '../recovery/bookXixRules.js';
+import type { DunningDebtorKind, DunningJurisdiction } from './policy-types.js';
 
 /** The kinds of claim a reminder can carry. */
 export type ClaimKind = 'interest' | 'fixed-compensation' | 'bik' | 'damages' | 'reminder-fee';
@@ -34,7 +36,7 @@ const B2B_EUR40 =
  * CLAIM_LAW.BE.business.bik.allowed; // false: BIK is the Dutch scale
  * ```
  */
-export const CLAIM_LAW: Record<DunningJurisdiction, Record<DebtorKind, Record<ClaimKind, ClaimRule>>> = {
+export const CLAIM_LAW: Record<DunningJurisdiction, Record<DunningDebtorKind, Record<ClaimKind, ClaimRule>>> = {
   BE: {
     business: {
       interest: { allowed: true, legalBasis: 'BE Law of 2 Aug 2002 art. 5 (interest from the day after the due date, no notice needed)', source: 'reference.md §1.2' },
@@ -77,7 +79,7 @@ export const CLAIM_LAW: Record<DunningJurisdiction, Record<DebtorKind, Record<Cl
  * INTEREST_BASIS.NL.business.basis; // "NL-commercial"
  * ```
  */
-export const INTEREST_BASIS: Record<DunningJurisdiction, Record<DebtorKind, { basis: InterestBasis; accrualStart: InterestAccrualStart }>> = {
+export const INTEREST_BASIS: Record<DunningJurisdiction, Record<DunningDebtorKind, { basis: InterestBasis; accrualStart: InterestAccrualStart }>> = {
   BE: {
     business: { basis: 'BE-commercial', accrualStart: 'day-after-due-date' },
     consumer: { basis: 'BE-legal', accrualStart: 'after-waiting-period' },
@@ -97,11 +99,11 @@ export const INTEREST_BASIS: Record<DunningJurisdiction, Record<DebtorKind, { ba
  * ```
  */
 export const FIXED_COMPENSATION = {
-  amount: '40.00',
+  amount: EU_FIXED_COMPENSATION_EUR,
   perInvoice: true,
   legalBasis: B2B_EUR40,
   source: 'reference.md §1.1 (Directive 2011/7/EU), §1.2 (BE Law of 2 Aug 2002)',
-} as const;
+};
 
 /**
  * The Book XIX cap on the fee of a later reminder to a Belgian consumer: €7.50 plus postage
@@ -113,9 +115,9 @@ export const FIXED_COMPENSATION = {
  * ```
  */
 export const BOOK_XIX_REMINDER_FEE_CAP = {
-  amount: '7.50',
+  amount: bookXixRules.laterReminderFeeCap,
   plusPostage: true,
-  effectiveFrom: '2023-09-01',
+  effectiveFrom: bookXixRules.inForceFrom,
   legalBasis: 'Book XIX CEL (Law of 4 May 2023, BS 23 May 2023)',
   source: 'reference.md §3',
 } as const;

@@ -8,6 +8,7 @@ export type ExplainLanguage = 'nl' | 'fr' | 'en';
 
 interface Words {
   level: string;
+  colon: string;
   by: Record<DunningChannel, string>;
   forInvoices: (ids: string) => string;
   before: string;
@@ -30,6 +31,7 @@ interface Words {
 const WORDS: Record<ExplainLanguage, Words> = {
   en: {
     level: 'Level',
+    colon: ':',
     by: { email: 'by e-mail', letter: 'by letter', 'registered-letter': 'by registered letter', 'phone-task': 'as a phone call' },
     forInvoices: (ids) => `for ${ids}`,
     before: 'before',
@@ -50,6 +52,7 @@ const WORDS: Record<ExplainLanguage, Words> = {
   },
   nl: {
     level: 'Niveau',
+    colon: ':',
     by: { email: 'per e-mail', letter: 'per brief', 'registered-letter': 'per aangetekende brief', 'phone-task': 'als telefoontje' },
     forInvoices: (ids) => `voor ${ids}`,
     before: 'voor',
@@ -70,6 +73,7 @@ const WORDS: Record<ExplainLanguage, Words> = {
   },
   fr: {
     level: 'Niveau',
+    colon: ' :',
     by: { email: 'par e-mail', letter: 'par lettre', 'registered-letter': 'par lettre recommandée', 'phone-task': 'par appel téléphonique' },
     forInvoices: (ids) => `pour ${ids}`,
     before: 'avant',
@@ -122,7 +126,7 @@ export function explainAction(action: DunningAction, lang: ExplainLanguage): str
     when = days === 0 ? w.onDueDate : `${w.days(Math.abs(days))} ${days < 0 ? w.before : w.after} ${w.dueDate}`;
   }
   const head = `${w.level} ${action.level} (${action.final ? w.final[action.final] : action.levelKey}) ${w.by[action.channel]} ${w.forInvoices(action.itemIds.join(', '))}`;
-  let sentence = `${head}: ${when}; ${w.dueSince(action.dueOn)}. ${w.amount(action.amount, action.currency)}.`;
-  if (action.claims.length > 0) sentence += ` ${w.claims}: ${action.claims.map((c) => claimText(w, c)).join('; ')}.`;
+  let sentence = `${head}${w.colon} ${when}; ${w.dueSince(action.dueOn)}. ${w.amount(action.amount, action.currency)}.`;
+  if (action.claims.length > 0) sentence += ` ${w.claims}${w.colon} ${action.claims.map((c) => claimText(w, c)).join('; ')}.`;
   return sentence;
 }

@@ -1,12 +1,13 @@
-import { addBusinessDays, publicHolidays } from '../calendar/holidays.js';
-import { addDays, isoWeekday, parseDate, type CalendarDate } from '../calendar/date.js';
-import type { DebtorKind, DunningChannel, DunningJurisdiction, LegalGateKind } from './policy-types.js';
+import { addDays, parseDate, type CalendarDate } from '../calendar/date.js';
+import { beB2cWaitingPeriod } from '../recovery/beB2cWaitingPeriod.js';
+import { assumedDeliveryDate, nlB2cCostsAllowed } from '../recovery/nlB2cCosts.js';
+import type { DunningDebtorKind, DunningChannel, DunningJurisdiction, LegalGateKind } from './policy-types.js';
 
 /** What the law says about one gate, as data with its source. */
 export interface LegalGateRule {
   kind: LegalGateKind;
   jurisdiction: DunningJurisdiction;
-  debtorKind: DebtorKind;
+  debtorKind: DunningDebtorKind;
   title: string;
   legalBasis: string;
   source: string;
@@ -78,13 +79,13 @@ function isDurable(channel: DunningChannel): boolean {
   return channel !== 'phone-task';
 }
 
-const WAITING_DAYS = 14;
-
 /**
  * The Book XIX waiting period after the free first reminder to a Belgian consumer: 14 calendar
  * days starting the day after an e-mail, or on the third working day after a letter was posted
- * (working days skip weekends and Belgian public holidays). Returns `undefined` for a phone call,
- * which is not a durable medium and so cannot be the free first reminder.
+ * (working days skip weekends and Belgian public holidays). The rule itself lives in
+ * `recovery/beB2cWaitingPeriod` (one source of truth); this maps the dunning channels onto it.
+ * Returns `undefined` for a phone call, which is not a durable medium and so cannot be the free
+ * first reminder.
  *
  * @example
  * ```ts
@@ -97,14 +98,14 @@ const WAITING_DAYS = 14;
 export function bookXixWaitingPeriod(sentOn: CalendarDate, channel: DunningChannel): GracePeriod | undefined {
   parseDate(sentOn, 'sentOn');
   if (!isDurable(channel)) return undefined;
-  const startsOn = channel === 'email' ? addDays(sentOn, 1) : addBusinessDays(sentOn, 3, 'BE');
-  return { startsOn, endsOn: addDays(startsOn, WAITING_DAYS - 1), claimableFrom: addDays(startsOn, WAITING_DAYS) };
+  const period = beB2cWaitingPeriod({ firstReminderSentOn: sentOn, channel: channel === 'email' ? 'email' : 'post' });
+  return { startsOn: period.startsOn, endsOn: period.endsOn, claimableFrom: period.chargesFrom };
 }
 
 /**
  * The day a Dutch letter is assumed delivered: the 2nd day after posting, counting only days on
  * which post is delivered (not Sundays, not Mondays, not Dutch public holidays). Practice from
- * reference.md §2, labelled unconfirmed.
+ * reference.md §2, labelled unconfirmed; delegates to `recovery/nlB2cCosts`.
  *
  * @example
  * ```ts
@@ -112,19 +113,7 @@ export function bookXixWaitingPeriod(sentOn: CalendarDate, channel: DunningChann
  * ```
  */
 export function estimatedDutchLetterDelivery(postedOn: CalendarDate): CalendarDate {
-  let day = parseDate(postedOn, 'postedOn');
-  let counted = 0;
-  while (counted < 2) {
-    day = addDays(day, 1);
-    const weekday = isoWeekday(day);
-    // Post is delivered Tuesday to Saturday; Saturday counts, unlike a working day.
-    if (weekday !== 7 && weekday !== 1 && !isDutchHoliday(day)) counted += 1;
-  }
-  return day;
-}
-
-function isDutchHoliday(day: CalendarDate): boolean {
-  return publicHolidays('NL', Number(day.slice(0, 4))).some((h) => h.date === day);
+  return assumedDeliveryDate(postedOn).deliveredOn;
 }
 
 /** The Dutch 14-day term with the delivery day it was counted from. */
@@ -161,12 +150,8 @@ export function dutchFourteenDayTerm(
       : channel === 'email'
         ? sentOn
         : estimatedDutchLetterDelivery(sentOn);
-  const startsOn = addDays(delivered, 1);
-  return {
-    deliveredOn: delivered,
-    deliveryEstimated: estimated,
-    startsOn,
-    endsOn: addDays(startsOn, WAITING_DAYS - 1),
-    claimableFrom: addDays(startsOn, WAITING_DAYS),
-  };
+  // Asked on the delivery day itself, the term is always still running: its end and first cost day come back.
+  const term = nlB2cCostsAllowed({ letterDeliveredOn: delivered, asOf: delivered });
+  const claimableFrom = term.allowed ? term.since : term.allowedFrom;
+  return { deliveredOn: delivered, deliveryEstimated: estimated, startsOn: addDays(delivered, 1), endsOn: term.termEnds, claimableFrom };
 }

@@ -4,7 +4,7 @@ import type { CalendarDate } from '../calendar/date.js';
 export type DunningJurisdiction = 'BE' | 'NL';
 
 /** Who owes: a business (B2B, incl. public bodies) or a consumer (B2C). */
-export type DebtorKind = 'business' | 'consumer';
+export type DunningDebtorKind = 'business' | 'consumer';
 
 /** How reminders are bundled: one letter per debtor and level, or one per invoice. */
 export type DunningGrouping = 'per-debtor' | 'per-invoice';
@@ -87,7 +87,7 @@ export interface DunningPolicy {
   /** The first day this version applies. */
   effectiveFrom?: CalendarDate;
   jurisdiction: DunningJurisdiction;
-  debtorKind: DebtorKind;
+  debtorKind: DunningDebtorKind;
   grouping: DunningGrouping;
   /** Below this open amount (per invoice, or per debtor when grouping per debtor) nothing is sent. */
   minimumOpenAmount?: string;
