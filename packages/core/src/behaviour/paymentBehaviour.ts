@@ -4,9 +4,23 @@ import { Dec } from '../money/decimal.js';
 import { ZERO, type AmountInput, type Money } from '../money/money.js';
 import { assertUniqueIds, readId, wholeCents } from '../payments/read.js';
 
-/** Averages of days are rounded half-up to this many decimals, once, at the end. */
+/**
+ * Averages of days are rounded half-up to this many decimals, once, at the end.
+ *
+ * @example
+ * ```ts
+ * BEHAVIOUR_DAYS_DECIMALS; // 1, so 7.45 days is reported as 7.5
+ * ```
+ */
 export const BEHAVIOUR_DAYS_DECIMALS = 1;
-/** Ratios (0 to 1) are rounded half-up to this many decimals, once, at the end. */
+/**
+ * Ratios (0 to 1) are rounded half-up to this many decimals, once, at the end.
+ *
+ * @example
+ * ```ts
+ * BEHAVIOUR_RATIO_DECIMALS; // 4, so two on time out of three is 0.6667
+ * ```
+ */
 export const BEHAVIOUR_RATIO_DECIMALS = 4;
 
 /**

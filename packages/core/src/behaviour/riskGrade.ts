@@ -3,7 +3,14 @@ import { Dec } from '../money/decimal.js';
 import { money, type AmountInput } from '../money/money.js';
 import type { PaymentBehaviour } from './paymentBehaviour.js';
 
-/** A grade from best (A) to worst (E). */
+/**
+ * A grade from best (A) to worst (E).
+ *
+ * @example
+ * ```ts
+ * const g: RiskGradeLetter = 'B';
+ * ```
+ */
 export type RiskGradeLetter = 'A' | 'B' | 'C' | 'D' | 'E';
 
 /**

@@ -25,6 +25,11 @@ export const STATUTORY_ALLOCATION_ORDER: readonly ClaimComponent[] = Object.free
  *   been overdue longest is the one carrying the most interest and costs, so oldest-due-first is
  *   the usual approximation; choose another order when a contract or the facts say otherwise.
  * - `oldest-issued-first`: earliest issue date, then earliest due date, then id.
+ *
+ * @example
+ * ```ts
+ * allocatePayment(payment, items, { itemOrder: 'oldest-issued-first' });
+ * ```
  */
 export type ItemOrder = 'oldest-due-first' | 'oldest-issued-first';
 

@@ -4,12 +4,22 @@ import type { AmountInput, Money } from '../money/money.js';
 /**
  * What an open item is: an invoice the debtor owes, or a credit note that the debtor may set off
  * against invoices (creditnota / note de crédit).
+ *
+ * @example
+ * ```ts
+ * const kind: OpenItemKind = 'credit-note';
+ * ```
  */
 export type OpenItemKind = 'invoice' | 'credit-note';
 
 /**
  * The part of a claim an amount goes to. Art. 6:44 BW orders them costs → interest → principal
  * (kosten, rente, hoofdsom).
+ *
+ * @example
+ * ```ts
+ * const order: ClaimComponent[] = ['costs', 'interest', 'principal'];
+ * ```
  */
 export type ClaimComponent = 'costs' | 'interest' | 'principal';
 
@@ -70,7 +80,14 @@ export interface PaymentInput {
   readonly targetItemIds?: readonly string[];
 }
 
-/** Where an allocation comes from: a payment, a credit note set off, or the return of a payment. */
+/**
+ * Where an allocation comes from: a payment, a credit note set off, or the return of a payment.
+ *
+ * @example
+ * ```ts
+ * ledger.allocations.filter((a) => a.source === 'reversal');
+ * ```
+ */
 export type AllocationSource = 'payment' | 'credit-note' | 'reversal';
 
 /**
