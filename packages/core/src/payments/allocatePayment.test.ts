@@ -69,6 +69,8 @@ describe('allocatePayment', () => {
     const kept = allocatePayment({ id: 'P', date: '2025-04-01', amount: '70.00', targetItemIds: ['NEW'] }, items, { beyondTargets: 'unapplied' });
     expect(show(kept.allocations)).toEqual(['NEW principal 50.00']);
     expect(kept.unapplied.toFixed(2)).toBe('20.00');
+    const early = allocatePayment({ id: 'P', date: '2025-01-15', amount: '70.00', targetItemIds: ['NEW'] }, items, { beyondTargets: 'unapplied' });
+    expect([early.allocations.length, early.unapplied.toFixed(2)]).toEqual([0, '70.00']);
   });
 
   it('keeps an overpayment as unapplied credit', () => {

@@ -131,7 +131,7 @@ export function allocateChecked(
   });
   const eligible = (i: CheckedItem): boolean => i.issueDate <= payment.date;
   const named = [...new Set(payment.targetItemIds)].map((id) => invoices.get(id) as CheckedItem).filter(eligible);
-  const others = options.beyondTargets === 'unapplied' && named.length > 0 ? [] : [...invoices.values()]
+  const others = options.beyondTargets === 'unapplied' && payment.targetItemIds.length > 0 ? [] : [...invoices.values()]
     .filter((i) => eligible(i) && !named.includes(i))
     .sort(compareForAllocation(options.itemOrder));
 
@@ -170,7 +170,8 @@ export function openAfter(items: readonly CheckedItem[], prior: readonly Allocat
  * Allocates one payment to a debtor's open invoices: first to the invoices the debtor named
  * (art. 6:43 lid 1 BW), then to the others in `itemOrder` (art. 6:43 lid 2 BW); within each
  * invoice to costs, then interest, then principal (art. 6:44 BW) unless `order` says otherwise.
- * Credit notes never receive payments. What is left is returned as `unapplied` credit: an
+ * Credit notes never receive payments, and no invoice receives a payment dated before its issue
+ * date (a named one included: that money stays credit). What is left is returned as `unapplied` credit: an
  * overpayment is never lost.
  *
  * Throws `INVALID_AMOUNT` (`payment.amount`) for a zero, negative or sub-cent amount,
