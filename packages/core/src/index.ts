@@ -195,6 +195,42 @@ export type {
   VatReliefRefusal,
 } from './vat-relief/types.js';
 // dunning
+export { parsePolicy } from './dunning/parse-policy.js';
+export { isPreDueLevel } from './dunning/policy-law.js';
+export { planDunning } from './dunning/plan-dunning.js';
+export { explainAction } from './dunning/explain-action.js';
+export type { ExplainLanguage } from './dunning/explain-action.js';
+export { ruleText } from './dunning/rule-text.js';
+export { CLAIM_LAW, INTEREST_BASIS, FIXED_COMPENSATION, BOOK_XIX_REMINDER_FEE_CAP } from './dunning/claim-law.js';
+export type { ClaimKind, ClaimRule, InterestBasis, InterestAccrualStart } from './dunning/claim-law.js';
+export { LEGAL_GATES, bookXixWaitingPeriod, estimatedDutchLetterDelivery, dutchFourteenDayTerm } from './dunning/legal-gates.js';
+export type { LegalGateRule, GracePeriod, DutchFourteenDayTerm } from './dunning/legal-gates.js';
+export { BE_B2B_POLICY, BE_B2C_POLICY, NL_B2B_POLICY, NL_B2C_POLICY, DEFAULT_DUNNING_POLICIES } from './dunning/default-policies.js';
+export type {
+  DunningJurisdiction,
+  DunningDebtorKind,
+  DunningGrouping,
+  DunningChannel,
+  ClaimMode,
+  LegalGateKind,
+  DunningOffset,
+  LevelClaims,
+  DunningLevel,
+  DunningPolicy,
+} from './dunning/policy-types.js';
+export type {
+  DunningItem,
+  SentReminder,
+  DebtorUnappliedCredit,
+  DunningPlanInput,
+  DunningSkipReason,
+  SkippedItem,
+  GateOutcome,
+  DunningClaim,
+  PlannedItemFacts,
+  DunningAction,
+  DunningPlan,
+} from './dunning/plan-types.js';
 // references and identifiers
 export { createOgm, parseOgm, formatOgm, isValidOgm } from './references/ogm.js';
 export { createRf, parseRf, formatRf, isValidRf } from './references/rf.js';

@@ -1,7 +1,7 @@
 import { parseDate, type CalendarDate } from '../calendar/date.js';
 import { fail } from '../errors/fail.js';
 import { money, type AmountInput, type Money } from '../money/money.js';
-import type { DunningItem, SentReminder, UnappliedCredit } from './plan-types.js';
+import type { DunningItem, SentReminder, DebtorUnappliedCredit } from './plan-types.js';
 import type { DunningChannel } from './policy-types.js';
 
 /** A validated item with its amount read exactly. @internal */
@@ -112,7 +112,7 @@ function compareSends(a: NormalSend, b: NormalSend): number {
 }
 
 /** Sums the unapplied credit per company, debtor and currency. @internal */
-export function indexCredits(credits: readonly UnappliedCredit[] | undefined): Map<string, Money> {
+export function indexCredits(credits: readonly DebtorUnappliedCredit[] | undefined): Map<string, Money> {
   const byDebtor = new Map<string, Money>();
   (credits ?? []).forEach((c, i) => {
     const f = `unappliedCredits[${i}]`;

@@ -46,7 +46,7 @@ export interface SentReminder {
 }
 
 /** Credit of a debtor not yet allocated to an invoice (an open credit note, an unmatched payment). */
-export interface UnappliedCredit {
+export interface DebtorUnappliedCredit {
   companyId: string;
   debtorId: string;
   currency: string;
@@ -59,7 +59,7 @@ export interface DunningPlanInput {
   policy: DunningPolicy;
   items: DunningItem[];
   history: SentReminder[];
-  unappliedCredits?: UnappliedCredit[];
+  unappliedCredits?: DebtorUnappliedCredit[];
 }
 
 /** Why an item gets no reminder today. */
