@@ -33,13 +33,19 @@ export const KIND_OF: Record<ScopedKey, string> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Session and API-token ids are the (hex) hash of their token, not UUIDs. */
+const HASH = /^[0-9a-f]{64}$/i;
+
+function looksLikeId(key: ScopedKey, value: string): boolean {
+  return key === 'sessionId' || key === 'tokenId' ? HASH.test(value) : UUID.test(value);
+}
 
 function isScopedKey(key: string): key is ScopedKey {
   return (SCOPED_KEYS as readonly string[]).includes(key);
 }
 
 /**
- * Every (key, id) pair of scoped keys in a raw input, at any depth. Values that are not UUIDs are
+ * Every (key, id) pair of scoped keys in a raw input, at any depth. Values that are not ids are
  * skipped: input validation refuses them next, with a proper message.
  *
  * @example
@@ -58,7 +64,7 @@ export function collectScopedIds(raw: unknown): [ScopedKey, string][] {
       return;
     }
     for (const [key, child] of Object.entries(value)) {
-      if (isScopedKey(key) && typeof child === 'string' && UUID.test(child)) {
+      if (isScopedKey(key) && typeof child === 'string' && looksLikeId(key, child)) {
         const tag = `${key}:${child.toLowerCase()}`;
         if (!seen.has(tag)) {
           seen.add(tag);

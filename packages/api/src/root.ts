@@ -1,0 +1,16 @@
+import { authRouter } from './router/auth.js';
+import { companyRouter } from './router/company.js';
+import { debtorRouter } from './router/debtor.js';
+import { firmRouter } from './router/firm.js';
+import { router } from './trpc.js';
+
+/** The whole API: one router per area, composed here and nowhere else. */
+export const appRouter = router({
+  auth: authRouter,
+  firm: firmRouter,
+  company: companyRouter,
+  debtor: debtorRouter,
+});
+
+/** The router's type, for clients (`createTRPCClient<AppRouter>`). */
+export type AppRouter = typeof appRouter;
