@@ -22,7 +22,13 @@ function gateFor(policy: DunningPolicy, level: DunningLevel, kind: ClaimKind): L
  * The claims of one level for one item, each with the gate that allowed or blocked it.
  * Announcements are never gated: announcing a cost is what the free letters must do. @internal
  */
-export function itemClaims(policy: DunningPolicy, level: DunningLevel, gates: readonly GateOutcome[], itemId: string): DunningClaim[] {
+export function itemClaims(
+  policy: DunningPolicy,
+  level: DunningLevel,
+  gates: readonly GateOutcome[],
+  itemId: string,
+  feeWaivedBecause?: string,
+): DunningClaim[] {
   const law = CLAIM_LAW[policy.jurisdiction][policy.debtorKind];
   const claims: DunningClaim[] = [];
   const add = (kind: ClaimKind, mode: ClaimMode, extra: Partial<DunningClaim>) => {
@@ -45,7 +51,14 @@ export function itemClaims(policy: DunningPolicy, level: DunningLevel, gates: re
     else if (kind === 'fixed-compensation') add(kind, mode, { amount: FIXED_COMPENSATION.amount, per: 'invoice' });
     else add(kind, mode, {});
   }
-  if (level.claims.reminderFee !== undefined) add('reminder-fee', 'claim', { amount: level.claims.reminderFee, per: 'letter' });
+  if (level.claims.reminderFee !== undefined) {
+    add('reminder-fee', 'claim', { amount: level.claims.reminderFee, per: 'letter' });
+    const fee = claims[claims.length - 1] as DunningClaim;
+    if (feeWaivedBecause !== undefined && fee.status === 'included') {
+      fee.status = 'blocked';
+      fee.blockedBecause = feeWaivedBecause;
+    }
+  }
   return claims;
 }
 

@@ -214,6 +214,21 @@ describe('planDunning: Book XIX (BE-B2C, reference.md §3)', () => {
     expect(plan('2024-12-17', [item], history, BE_B2C_POLICY).actions[0]?.dueOn).toBe('2024-12-17');
   });
 
+  it('recurring supply: no reminder fee within the first three reminders of the calendar year', () => {
+    const history = [sent(2, '2024-12-02', { channel: 'letter' })];
+    const recurring = invoice({ dueDate: '2024-11-20', recurringSupply: true });
+    const fee = (h: SentReminder[], items: DunningItem[]) =>
+      plan('2024-12-19', items, h, BE_B2C_POLICY).actions.find((a) => a.itemIds.includes('F-1'))?.claims.find((c) => c.kind === 'reminder-fee');
+    expect(fee(history, [recurring])).toMatchObject({ status: 'blocked', blockedBecause: expect.stringMatching(/reminder 2 of 2024 .* free/) });
+    // Two earlier letters this year for another recurring invoice of the same debtor: this is the 4th.
+    const other = invoice({ id: 'F-0', dueDate: '2024-01-10', recurringSupply: true, openAmount: '0.00' });
+    const earlier = [sent(2, '2024-02-01', { itemIds: ['F-0'] }), sent(3, '2024-03-01', { itemIds: ['F-0'] })];
+    expect(fee([...earlier, ...history], [recurring, other])).toMatchObject({ status: 'included', amount: '7.50' });
+    // Last year's letters do not count.
+    const lastYear = [sent(2, '2023-02-01', { itemIds: ['F-0'] }), sent(3, '2023-03-01', { itemIds: ['F-0'] })];
+    expect(fee([...lastYear, ...history], [recurring, other])?.status).toBe('blocked');
+  });
+
   it('when the "free reminder" was only a phone call, the next letter goes but claims are withheld', () => {
     const history = [sent(2, '2024-12-02', { channel: 'phone-task', manual: true })];
     const action = plan('2025-01-10', [item], history, BE_B2C_POLICY).actions[0];

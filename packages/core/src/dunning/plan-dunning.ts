@@ -2,7 +2,8 @@ import { addDays, daysBetween, parseDate, type CalendarDate } from '../calendar/
 import { minMoney, money, sumMoney, ZERO, type Money } from '../money/money.js';
 import { nextLevel } from './next-level.js';
 import { mergeClaims, itemClaims } from './plan-claims.js';
-import { byText, debtorKey, indexCredits, indexHistory, normalizeItems, type NormalItem } from './plan-input.js';
+import { byText, debtorKey, indexCredits, indexHistory, normalizeItems, type NormalItem, type NormalSend } from './plan-input.js';
+import { beRecurringReminderFeeCap } from '../recovery/bookXixDamages.js';
 import type { DunningAction, DunningPlan, DunningPlanInput, PlannedItemFacts, SkippedItem } from './plan-types.js';
 import { parsePolicy } from './parse-policy.js';
 import type { DunningLevel, DunningPolicy } from './policy-types.js';
@@ -16,6 +17,26 @@ interface Planned {
   candidate: Candidate;
   level: DunningLevel;
   facts: PlannedItemFacts;
+  feeWaivedBecause?: string;
+}
+
+/**
+ * Book XIX, recurring supplies: counts the reminders of this calendar year already sent to the
+ * debtor for recurring-supply items (each sent letter once), plus this one; the first three are
+ * free (recovery/bookXixDamages).
+ */
+function recurringFeeWaiver(policy: DunningPolicy, c: Candidate, all: readonly NormalItem[], history: Map<string, NormalSend[]>, asOf: CalendarDate): string | undefined {
+  if (policy.jurisdiction !== 'BE' || policy.debtorKind !== 'consumer' || c.item.recurringSupply !== true) return undefined;
+  const year = asOf.slice(0, 4);
+  const letters = new Set<NormalSend>();
+  for (const n of all) {
+    if (n.item.companyId !== c.item.companyId || n.item.debtorId !== c.item.debtorId || n.item.recurringSupply !== true) continue;
+    for (const s of history.get(n.key) ?? []) if (s.sentOn.startsWith(year)) letters.add(s);
+  }
+  const number = letters.size + 1;
+  return beRecurringReminderFeeCap(number).free
+    ? `Book XIX recurring supply: reminder ${number} of ${year} is one of the first three, which are free`
+    : undefined;
 }
 
 /** The reasons that stop dunning whatever the level, in order of precedence. */
@@ -65,7 +86,7 @@ function buildAction(policy: DunningPolicy, asOf: CalendarDate, group: Planned[]
     itemIds: facts.map((f) => f.itemId),
     dueOn: facts.map((f) => f.dueOn).sort(byText)[0] as CalendarDate,
     amount: sumMoney(group.map((p) => p.candidate.toRemind)).toFixed(2),
-    claims: mergeClaims(facts.flatMap((f) => itemClaims(policy, level, f.gates, f.itemId))),
+    claims: mergeClaims(group.flatMap((p) => itemClaims(policy, level, p.facts.gates, p.facts.itemId, p.feeWaivedBecause))),
     rule: { policyId: policy.id, policyVersion: policy.version, level: level.level, offset: { ...level.offset }, text: ruleText(level) },
     facts: { asOf, grouping: policy.grouping, items: facts },
   };
@@ -163,7 +184,8 @@ export function planDunning(input: DunningPlanInput): DunningPlan {
       const p = next.previous;
       facts.previous = { level: p.level, sentOn: p.sentOn, channel: p.channel, manual: p.manual };
     }
-    planned.push({ candidate: c, level: next.level, facts });
+    const feeWaivedBecause = next.level.claims.reminderFee !== undefined ? recurringFeeWaiver(policy, c, items, history, asOf) : undefined;
+    planned.push({ candidate: c, level: next.level, facts, ...(feeWaivedBecause !== undefined && { feeWaivedBecause }) });
   }
 
   const groups = groupBy(planned, (p) => {

@@ -31,6 +31,11 @@ export interface DunningItem {
   assignedToFactor?: boolean;
   /** The debtor promised to pay by this date (inclusive). */
   promisedPaymentDate?: CalendarDate;
+  /**
+   * A recurring supply (subscription, utility). Book XIX: the first three reminders of a calendar
+   * year to a consumer for recurring supplies are free, so no reminder fee is claimed for them.
+   */
+  recurringSupply?: boolean;
 }
 
 /** A reminder that was sent, by the planner's run or by hand; both count the same. */
