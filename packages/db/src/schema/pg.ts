@@ -16,13 +16,14 @@ import { documents } from './pg/documents.js';
 import { factoringAssignments, factoringBatches } from './pg/factoring.js';
 import { invoiceLines, invoices } from './pg/invoices.js';
 import { allocations, payments } from './pg/payments.js';
-import { companies, firms, memberships, sessions, users } from './pg/tenancy.js';
+import { apiTokens, companies, firms, memberships, sessions, users } from './pg/tenancy.js';
 
 /** All tables of the PostgreSQL schema, keyed by their TypeScript name. */
 export const tables = {
   firms,
   users,
   sessions,
+  apiTokens,
   companies,
   memberships,
   debtors,

@@ -16,13 +16,14 @@ import { documents } from './sqlite/documents.js';
 import { factoringAssignments, factoringBatches } from './sqlite/factoring.js';
 import { invoiceLines, invoices } from './sqlite/invoices.js';
 import { allocations, payments } from './sqlite/payments.js';
-import { companies, firms, memberships, sessions, users } from './sqlite/tenancy.js';
+import { apiTokens, companies, firms, memberships, sessions, users } from './sqlite/tenancy.js';
 
 /** All tables of the SQLite schema, keyed by their TypeScript name. */
 export const tables = {
   firms,
   users,
   sessions,
+  apiTokens,
   companies,
   memberships,
   debtors,

@@ -52,6 +52,27 @@ export const sessions = table(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * A token for non-browser clients (ERP sync, scripts). `id` is the keyed hash of the secret,
+ * never the secret; `scopes` is a JSON array of what it may do. Revoking sets `revoked_at`.
+ */
+export const apiTokens = table(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: id('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scopes: json<string[]>('scopes').notNull(),
+    createdAt: instant('created_at').notNull().$defaultFn(now),
+    expiresAt: instant('expires_at').notNull(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
 /** A business followed by a firm: the creditor whose invoices are chased. */
 export const companies = table(
   'companies',
