@@ -2,20 +2,46 @@ import { EU_FIXED_COMPENSATION_EUR } from '../recovery/euFixedCompensation.js';
 import { bookXixRules } from '../recovery/bookXixRules.js';
 import type { DunningDebtorKind, DunningJurisdiction } from './policy-types.js';
 
-/** The kinds of claim a reminder can carry. */
+/**
+ * The kinds of claim a reminder can carry.
+ *
+ * @example
+ * ```ts
+ * const kind: ClaimKind = 'fixed-compensation';
+ * ```
+ */
 export type ClaimKind = 'interest' | 'fixed-compensation' | 'bik' | 'damages' | 'reminder-fee';
 
-/** Which statutory interest applies: the commercial rate (B2B) or the civil/statutory rate (B2C). */
+/**
+ * Which statutory interest applies: the commercial rate (B2B) or the civil/statutory rate (B2C).
+ *
+ * @example
+ * ```ts
+ * INTEREST_BASIS.BE.business.basis; // "BE-commercial"
+ * ```
+ */
 export type InterestBasis = 'BE-commercial' | 'BE-legal' | 'NL-commercial' | 'NL-statutory';
 
 /**
  * From when interest may be charged, as the law of the policy says:
  * `day-after-due-date` (B2B, by operation of law), `after-waiting-period` (BE B2C, Book XIX),
  * `after-default` (NL B2C, verzuim, in practice after a formal notice).
+ *
+ * @example
+ * ```ts
+ * INTEREST_BASIS.BE.consumer.accrualStart; // "after-waiting-period"
+ * ```
  */
 export type InterestAccrualStart = 'day-after-due-date' | 'after-waiting-period' | 'after-default';
 
-/** One rule of the claim law table: whether a claim is lawful for a jurisdiction and debtor kind, and why. */
+/**
+ * One rule of the claim law table: whether a claim is lawful for a jurisdiction and debtor kind, and why.
+ *
+ * @example
+ * ```ts
+ * CLAIM_LAW.NL.consumer['reminder-fee'].forbiddenBecause; // "the BIK scale is the most…"
+ * ```
+ */
 export interface ClaimRule {
   allowed: boolean;
   legalBasis: string;
@@ -107,7 +133,9 @@ export const FIXED_COMPENSATION = {
 
 /**
  * The Book XIX cap on the fee of a later reminder to a Belgian consumer: €7.50 plus postage
- * (reference.md §3). The first reminder is always free.
+ * (reference.md §3; other-systems.md §4). The first reminder is always free, and for recurring
+ * supplies the first three of a calendar year are (the planner withholds the fee for those).
+ * The figure is read from `recovery/bookXixRules`, the one place it is kept.
  *
  * @example
  * ```ts

@@ -3,7 +3,14 @@ import type { ClaimKind } from './claim-law.js';
 import type { DunningAction, DunningClaim } from './plan-types.js';
 import type { DunningChannel } from './policy-types.js';
 
-/** The languages explanations are written in. */
+/**
+ * The languages explanations are written in.
+ *
+ * @example
+ * ```ts
+ * explainAction(action, 'fr' satisfies ExplainLanguage);
+ * ```
+ */
 export type ExplainLanguage = 'nl' | 'fr' | 'en';
 
 interface Words {

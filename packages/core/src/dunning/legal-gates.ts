@@ -3,7 +3,14 @@ import { beB2cWaitingPeriod } from '../recovery/beB2cWaitingPeriod.js';
 import { assumedDeliveryDate, nlB2cCostsAllowed } from '../recovery/nlB2cCosts.js';
 import type { DunningDebtorKind, DunningChannel, DunningJurisdiction, LegalGateKind } from './policy-types.js';
 
-/** What the law says about one gate, as data with its source. */
+/**
+ * What the law says about one gate, as data with its source.
+ *
+ * @example
+ * ```ts
+ * LEGAL_GATES['book-xix-waiting-period'].unconfirmed; // ["whether the third working day…"]
+ * ```
+ */
 export interface LegalGateRule {
   kind: LegalGateKind;
   jurisdiction: DunningJurisdiction;
@@ -64,7 +71,14 @@ export const LEGAL_GATES: Record<LegalGateKind, LegalGateRule> = {
   },
 };
 
-/** A period in which a consumer may still pay free of costs. All dates inclusive. */
+/**
+ * A period in which a consumer may still pay free of costs. All dates inclusive.
+ *
+ * @example
+ * ```ts
+ * const period: GracePeriod | undefined = bookXixWaitingPeriod('2024-12-02', 'email');
+ * ```
+ */
 export interface GracePeriod {
   /** Day 1 of the period. */
   startsOn: CalendarDate;
@@ -116,7 +130,14 @@ export function estimatedDutchLetterDelivery(postedOn: CalendarDate): CalendarDa
   return assumedDeliveryDate(postedOn).deliveredOn;
 }
 
-/** The Dutch 14-day term with the delivery day it was counted from. */
+/**
+ * The Dutch 14-day term with the delivery day it was counted from.
+ *
+ * @example
+ * ```ts
+ * dutchFourteenDayTerm('2025-03-07', 'letter')?.deliveryEstimated; // true
+ * ```
+ */
 export interface DutchFourteenDayTerm extends GracePeriod {
   deliveredOn: CalendarDate;
   /** True when the delivery day is an assumption, not a recorded fact. */

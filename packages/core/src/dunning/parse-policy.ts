@@ -117,9 +117,10 @@ function parseLevel(value: unknown, i: number, policy: Pick<DunningPolicy, 'juri
  *
  * @example
  * ```ts
- * const policy = parsePolicy({ ...BE_B2B_POLICY, version: 2 });
- * parsePolicy({ ...BE_B2B_POLICY, jurisdiction: 'BE', levels: [{ ...level, claims: { bik: 'claim' } }] });
- * // throws FactError INVALID_POLICY "levels[0].claims.bik: not allowed for BE business debtors…"
+ * const mine = parsePolicy({ ...BE_B2B_POLICY, id: 'acme-be', version: 2, minimumOpenAmount: '25.00' });
+ * const [pre, reminder, ...rest] = BE_B2B_POLICY.levels;
+ * parsePolicy({ ...BE_B2B_POLICY, levels: [pre, { ...reminder, claims: { bik: 'claim' } }, ...rest] });
+ * // throws FactError INVALID_POLICY "levels[1].claims.bik: not allowed for BE business debtors…"
  * ```
  */
 export function parsePolicy(input: unknown): DunningPolicy {

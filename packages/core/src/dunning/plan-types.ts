@@ -13,6 +13,11 @@ import type {
 /**
  * An open receivable as the planner sees it. The caller has already computed `openAmount` as of
  * the plan date (payments and applied credit notes deducted).
+ *
+ * @example
+ * ```ts
+ * const item: DunningItem = { id: 'F-2025-001', companyId: 'acme', debtorId: 'D1', dueDate: '2025-03-31', openAmount: '1210.00', currency: 'EUR' };
+ * ```
  */
 export interface DunningItem {
   id: string;
@@ -38,7 +43,14 @@ export interface DunningItem {
   recurringSupply?: boolean;
 }
 
-/** A reminder that was sent, by the planner's run or by hand; both count the same. */
+/**
+ * A reminder that was sent, by the planner's run or by hand; both count the same.
+ *
+ * @example
+ * ```ts
+ * const sent: SentReminder = { companyId: 'acme', itemIds: ['F-2025-001'], level: 2, sentOn: '2025-04-07', channel: 'email', manual: true };
+ * ```
+ */
 export interface SentReminder {
   companyId: string;
   itemIds: string[];
@@ -50,7 +62,14 @@ export interface SentReminder {
   deliveredOn?: CalendarDate;
 }
 
-/** Credit of a debtor not yet allocated to an invoice (an open credit note, an unmatched payment). */
+/**
+ * Credit of a debtor not yet allocated to an invoice (an open credit note, an unmatched payment).
+ *
+ * @example
+ * ```ts
+ * const credit: DebtorUnappliedCredit = { companyId: 'acme', debtorId: 'D1', currency: 'EUR', amount: '100.00' };
+ * ```
+ */
 export interface DebtorUnappliedCredit {
   companyId: string;
   debtorId: string;
@@ -58,7 +77,14 @@ export interface DebtorUnappliedCredit {
   amount: AmountInput;
 }
 
-/** Everything {@link planDunning} needs. The as-of date is the company's local date, given by the caller. */
+/**
+ * Everything {@link planDunning} needs. The as-of date is the company's local date, given by the caller.
+ *
+ * @example
+ * ```ts
+ * planDunning({ asOf: '2025-04-10', policy: BE_B2B_POLICY, items: [item], history: [], unappliedCredits: [credit] });
+ * ```
+ */
 export interface DunningPlanInput {
   asOf: CalendarDate;
   policy: DunningPolicy;
@@ -67,7 +93,14 @@ export interface DunningPlanInput {
   unappliedCredits?: DebtorUnappliedCredit[];
 }
 
-/** Why an item gets no reminder today. */
+/**
+ * Why an item gets no reminder today.
+ *
+ * @example
+ * ```ts
+ * plan.skipped.filter((s) => s.reason === 'waiting-period');
+ * ```
+ */
 export type DunningSkipReason =
   | 'paid'
   | 'disputed'
@@ -81,7 +114,14 @@ export type DunningSkipReason =
   | 'credit-covers'
   | 'final-level-reached';
 
-/** An item that gets no reminder today, and why. */
+/**
+ * An item that gets no reminder today, and why.
+ *
+ * @example
+ * ```ts
+ * plan.skipped[0]; // { companyId: 'acme', debtorId: 'D1', itemId: 'F-1', reason: 'on-hold', until: '2025-04-11' }
+ * ```
+ */
 export interface SkippedItem {
   companyId: string;
   debtorId: string;
@@ -93,7 +133,14 @@ export interface SkippedItem {
   level?: number;
 }
 
-/** How a legal gate stood for one item when the action was planned. */
+/**
+ * How a legal gate stood for one item when the action was planned.
+ *
+ * @example
+ * ```ts
+ * action.facts.items[0]?.gates[0]?.payWithoutCostsUntil; // last day to pay free of costs
+ * ```
+ */
 export interface GateOutcome {
   gate: LegalGateKind;
   /**
@@ -112,7 +159,14 @@ export interface GateOutcome {
   blockedBecause?: string;
 }
 
-/** One claim of an action: what is claimed or announced, on which items, under which law and gate. */
+/**
+ * One claim of an action: what is claimed or announced, on which items, under which law and gate.
+ *
+ * @example
+ * ```ts
+ * action.claims.filter((c) => c.status === 'blocked').map((c) => c.blockedBecause);
+ * ```
+ */
 export interface DunningClaim {
   kind: ClaimKind;
   mode: ClaimMode;
@@ -129,7 +183,14 @@ export interface DunningClaim {
   blockedBecause?: string;
 }
 
-/** What the planner relied on for one item of an action. */
+/**
+ * What the planner relied on for one item of an action.
+ *
+ * @example
+ * ```ts
+ * action.facts.items.map((f) => `${f.itemId}: ${f.amountToRemind} (${f.daysOverdue} days late)`);
+ * ```
+ */
 export interface PlannedItemFacts {
   itemId: string;
   dueDate: CalendarDate;
@@ -147,7 +208,14 @@ export interface PlannedItemFacts {
   gates: GateOutcome[];
 }
 
-/** One reminder to send (or one call to make, for `phone-task`). */
+/**
+ * One reminder to send (or one call to make, for `phone-task`).
+ *
+ * @example
+ * ```ts
+ * for (const a of plan.actions) console.log(a.templateKey, a.itemIds, explainAction(a, 'nl'));
+ * ```
+ */
 export interface DunningAction {
   kind: 'send';
   companyId: string;
@@ -168,7 +236,14 @@ export interface DunningAction {
   facts: { asOf: CalendarDate; grouping: DunningGrouping; unappliedCredit?: string; items: PlannedItemFacts[] };
 }
 
-/** The planner's answer: what to send today and why everything else waits. */
+/**
+ * The planner's answer: what to send today and why everything else waits.
+ *
+ * @example
+ * ```ts
+ * const { actions, skipped } = planDunning(input);
+ * ```
+ */
 export interface DunningPlan {
   asOf: CalendarDate;
   policyId: string;
