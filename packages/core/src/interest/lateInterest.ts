@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { addDays, addYears, daysBetween, parseDate, type CalendarDate } from '../calendar/date.js';
 import { fail } from '../errors/fail.js';
 import { allocate } from '../money/allocate.js';

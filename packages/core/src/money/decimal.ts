@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The decimal configuration of `@fact/core`: a private clone, so a caller's global Decimal

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { fail } from '../errors/fail.js';
 import { Dec } from '../money/decimal.js';
 import { nonNegativeMoney, roundCents, type AmountInput, type Money } from '../money/money.js';

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { parseDate, type CalendarDate } from '../calendar/date.js';
 import type { Country } from '../calendar/holidays.js';
 import { fail } from '../errors/fail.js';
