@@ -2,6 +2,8 @@ import { authRouter } from './router/auth.js';
 import { companyRouter } from './router/company.js';
 import { debtorRouter } from './router/debtor.js';
 import { firmRouter } from './router/firm.js';
+import { invoiceRouter } from './router/invoice.js';
+import { paymentRouter } from './router/payment.js';
 import { router } from './trpc.js';
 
 /** The whole API: one router per area, composed here and nowhere else. */
@@ -10,6 +12,8 @@ export const appRouter = router({
   firm: firmRouter,
   company: companyRouter,
   debtor: debtorRouter,
+  invoice: invoiceRouter,
+  payment: paymentRouter,
 });
 
 /** The router's type, for clients (`createTRPCClient<AppRouter>`). */
