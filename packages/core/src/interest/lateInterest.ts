@@ -145,7 +145,8 @@ export function lateInterest(input: LateInterestInput): LateInterestResult {
       capitalised.push({ on: from, amount, newBase: base });
       yearInterest = ZERO;
     }
-    for (const p of payments.filter((x) => x.effective === from)) {
+    // A payment effective on the first day already lowered the opening base above.
+    for (const p of payments.filter((x) => x.effective === from && from !== start)) {
       if (p.amount.greaterThan(base)) fail('INVALID_AMOUNT', p.field, `${p.amount.toFixed(2)} exceeds the outstanding base ${base.toFixed(2)}`);
       base = base.minus(p.amount);
     }
