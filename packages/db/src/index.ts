@@ -52,3 +52,74 @@ export type {
 // passwords (the API verifies with the same module)
 export { hashPassword, verifyPassword, DEFAULT_SCRYPT_COST } from './auth/passwords.js';
 export type { ScryptCost } from './auth/passwords.js';
+
+// repositories: errors, scope, ids
+export { DbError, isDbError, translateDbError, DB_ERROR_CODES } from './repo/errors.js';
+export type { DbErrorCode } from './repo/errors.js';
+export { inScope, scopeCompanyIds } from './repo/scope.js';
+export type { Scope, CompanyScope, FirmScope } from './repo/scope.js';
+export { newId } from './repo/ids.js';
+
+// tenancy
+export {
+  createFirm,
+  getFirm,
+  createUser,
+  getUser,
+  findUserByEmail,
+  addMembership,
+  listMemberships,
+  visibleCompanies,
+  createCompany,
+  getCompany,
+  listCompanies,
+  updateCompany,
+} from './repo/tenancy.js';
+export type { Firm, User, UserWithPassword, Membership, Company, CompanyInput } from './repo/tenancy.js';
+
+// debtors
+export { createDebtor, getDebtor, listDebtors, updateDebtor } from './repo/debtors.js';
+export type { Debtor, DebtorContact, DebtorInput } from './repo/debtors.js';
+
+// invoices and credit notes
+export { createInvoice, createCreditNote, getInvoice, getInvoices, updateInvoice, cancelInvoice } from './repo/invoices.js';
+export type { Invoice, InvoiceLine, InvoiceWithLines, InvoiceInput, InvoicePatch } from './repo/invoices.js';
+export { listInvoices, INVOICE_SORT_KEYS } from './repo/invoiceList.js';
+export type { InvoiceListQuery, InvoiceListItem, InvoicePage, InvoiceSortKey } from './repo/invoiceList.js';
+
+// payments and allocations
+export { recordPayment, allocatePayment, applyCreditNote, reversePayment, getPayment, listPayments, listAllocations } from './repo/payments.js';
+export type { Payment, Allocation, AllocationInput } from './repo/payments.js';
+
+// dashboards
+export { companyKpis, ageing, DSO_WINDOW_DAYS } from './repo/kpis.js';
+export type { CompanyKpis, Ageing } from './repo/kpis.js';
+
+// follow-up: disputes, holds, promises, plans, dunning events
+export {
+  openDispute,
+  closeDispute,
+  listDisputes,
+  placeHold,
+  releaseHold,
+  activeHolds,
+  recordPromise,
+  settlePromise,
+  listPromises,
+  createPaymentPlan,
+  getPaymentPlan,
+  setPaymentPlanStatus,
+  appendDunningEvents,
+  listDunningEvents,
+} from './repo/collection.js';
+export type { Dispute, Hold, PromiseToPay, PaymentPlan, DunningEvent } from './repo/collection.js';
+
+// documents, bank, factoring, audit
+export { storeDocument, getDocument, readDocument, contentPath, DEFAULT_DOCUMENTS_DIR } from './repo/documents.js';
+export type { DocumentMeta } from './repo/documents.js';
+export { ensureBankAccount, importStatement, listBankTransactions, setMatchStatus } from './repo/bank.js';
+export type { BankAccount, BankTransaction, StatementInput } from './repo/bank.js';
+export { createFactoringBatch, getFactoringBatch, setFactoringBatchStatus } from './repo/factoring.js';
+export type { FactoringBatch } from './repo/factoring.js';
+export { appendAudit, auditTrail } from './repo/audit.js';
+export type { AuditEntry } from './repo/audit.js';

@@ -29,6 +29,7 @@ function executor(driver: Driver, db: PgLikeDb, inTransaction: boolean): Executo
     // drizzle's async transactions; nested calls become savepoints.
     transaction: <T>(fn: (tx: Executor) => Promise<T>) => db.transaction((tx) => fn(executor(driver, tx, true))),
     all: async <T>(query: SQL) => (await db.execute(query)).rows as T[],
+    run: async (query: SQL) => void (await db.execute(query)),
   };
 }
 

@@ -75,6 +75,7 @@ export function openSqlite(path: string | ':memory:'): DbHandle {
       }
     },
     all: <T>(query: SQL) => all<T>(writeDb)(query),
+    run: async (query: SQL) => void writeDb.run(query),
   };
 
   return {
@@ -98,6 +99,7 @@ export function openSqlite(path: string | ':memory:'): DbHandle {
       });
     },
     all: <T>(query: SQL) => all<T>(readDb)(query),
+    run: async (query: SQL) => void readDb.run(query),
     async migrate() {
       await mutex.run(async () => migrate(writeDb, { migrationsFolder: migrationsFolder('sqlite') }));
     },

@@ -41,6 +41,8 @@ export interface Executor {
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /** Runs raw SQL (drizzle `sql` template) and returns its rows. */
   all<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs a raw SQL statement that returns no rows (DDL, UPDATE without RETURNING…). */
+  run(query: SQL): Promise<void>;
 }
 
 /** An open database: an {@link Executor} that can also migrate and close. */
