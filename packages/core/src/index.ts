@@ -252,3 +252,16 @@ export type { VatNumber } from './identifiers/vat-number.js';
 export { epcQrPayload } from './epc-qr/epc-qr-payload.js';
 export type { EpcQrInput } from './epc-qr/epc-qr-payload.js';
 export { EPC_QR_LIMITS } from './epc-qr/epc-qr-limits.js';
+// portfolio evaluation
+export { createPortfolioEvaluator } from './portfolio/evaluator.js';
+export type { PortfolioEvaluator } from './portfolio/evaluator.js';
+export { evaluatePortfolio } from './portfolio/evaluatePortfolio.js';
+export type { PortfolioBucket, PortfolioEvaluation } from './portfolio/evaluatePortfolio.js';
+export type {
+  PortfolioItem,
+  PortfolioLine,
+  PortfolioNextStep,
+  PortfolioOptions,
+  PortfolioPayment,
+  PortfolioReminder,
+} from './portfolio/types.js';
