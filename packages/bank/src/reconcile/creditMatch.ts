@@ -5,6 +5,22 @@ import type { IndexedInvoice, InvoiceIndex } from './invoiceIndex.js';
 import { invoiceNumberTokens, nameWords, normalizeIban, normalizeName } from './normalize.js';
 import type { Candidate, MatchReason, MatchRule, PaymentLine, ReconcileOutcome } from './types.js';
 
+/**
+ * Points per piece of evidence when ranking suggestions; a suggestion is capped at 99 because 100
+ * means "applied automatically", which only the rules of {@link MatchRule} may do.
+ */
+export const SUGGESTION_WEIGHTS: Readonly<Record<MatchReason, number>> = {
+  reference: 60,
+  'reference-shared': 45,
+  'reference-already-paid': 40,
+  'number-in-text': 40,
+  'exact-amount': 30,
+  iban: 25,
+  name: 15,
+  'amount-below-open': 8,
+  'name-similar': 8,
+};
+
 /** What the payer's remittance points at. */
 interface Evidence {
   readonly byReference: readonly IndexedInvoice[];
@@ -26,7 +42,7 @@ function gather(line: PaymentLine, index: InvoiceIndex): Evidence {
   const byReference: IndexedInvoice[] = [];
   const sharedReference: IndexedInvoice[] = [];
   for (const ref of refs) {
-    const hits = index.byReference.get(ref.reference) ?? [];
+    const hits = index.byReference.get(ref.reference);
     (hits.length === 1 ? byReference : sharedReference).push(...hits);
   }
   // Payers often put the invoice number where the reference goes: read "other" references as text.
@@ -34,7 +50,7 @@ function gather(line: PaymentLine, index: InvoiceIndex): Evidence {
   const byNumber: IndexedInvoice[] = [];
   let ambiguousNumber = false;
   for (const token of invoiceNumberTokens(text)) {
-    const hits = index.byNumber.get(token) ?? [];
+    const hits = index.byNumber.get(token);
     if (hits.length > 1) ambiguousNumber = true;
     byNumber.push(...hits);
   }
@@ -117,14 +133,14 @@ export function matchCredit(line: PaymentLine, cents: number, index: InvoiceInde
 
 function suggest(line: PaymentLine, cents: number, ev: Evidence, index: InvoiceIndex, maxCandidates: number): ReconcileOutcome {
   const pool = new Map<string, IndexedInvoice>();
-  const add = (list: readonly IndexedInvoice[] | undefined) => list?.forEach((inv) => pool.set(inv.id, inv));
+  const add = (list: readonly IndexedInvoice[]) => list.forEach((inv) => pool.set(inv.id, inv));
   add(ev.byReference);
   add(ev.sharedReference);
   add(ev.byNumber);
   if (ev.iban !== undefined) add(index.byIban.get(ev.iban));
   if (ev.name !== '') add(index.byName.get(ev.name));
   const sameAmount = index.byAmount.get(cents);
-  if (sameAmount && sameAmount.length <= 50) add(sameAmount);
+  if (sameAmount.length <= 50) add(sameAmount);
 
   const refIds = new Set(ev.byReference.map((inv) => inv.id));
   const sharedIds = new Set(ev.sharedReference.map((inv) => inv.id));
@@ -134,16 +150,16 @@ function suggest(line: PaymentLine, cents: number, ev: Evidence, index: InvoiceI
   for (const inv of pool.values()) {
     const owed = index.open.get(inv.id) ?? 0;
     const reasons: MatchReason[] = [];
-    let score = 0;
-    if (refIds.has(inv.id)) [score, reasons[0]] = owed === 0 ? [40, 'reference-already-paid'] : [60, 'reference'];
-    else if (sharedIds.has(inv.id)) [score, reasons[0]] = [45, 'reference-shared'];
+    if (refIds.has(inv.id)) reasons.push(owed === 0 ? 'reference-already-paid' : 'reference');
+    else if (sharedIds.has(inv.id)) reasons.push('reference-shared');
     else if (owed === 0) continue;
-    if (numberIds.has(inv.id)) (score += 40), reasons.push('number-in-text');
-    if (owed === cents) (score += 30), reasons.push('exact-amount');
-    else if (cents < owed) (score += 8), reasons.push('amount-below-open');
-    if (ev.iban !== undefined && inv.ibans.has(ev.iban)) (score += 25), reasons.push('iban');
-    if (ev.name !== '' && ev.name === inv.name) (score += 15), reasons.push('name');
-    else if (similar(payerWords, inv.nameWords)) (score += 8), reasons.push('name-similar');
+    if (numberIds.has(inv.id)) reasons.push('number-in-text');
+    if (owed === cents) reasons.push('exact-amount');
+    else if (cents < owed) reasons.push('amount-below-open');
+    if (ev.iban !== undefined && inv.ibans.has(ev.iban)) reasons.push('iban');
+    if (ev.name !== '' && ev.name === inv.name) reasons.push('name');
+    else if (similar(payerWords, inv.nameWords)) reasons.push('name-similar');
+    const score = reasons.reduce((sum, r) => sum + SUGGESTION_WEIGHTS[r], 0);
     if (score === 0) continue;
     candidates.push({ invoiceId: inv.id, score: Math.min(score, 99), reasons, dueDate: inv.dueDate });
   }

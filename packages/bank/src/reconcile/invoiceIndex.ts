@@ -1,6 +1,7 @@
 import { FactError, money, toCents } from '@fact/core';
 import type { CalendarDate } from '@fact/core';
 import { classifyReference } from '../references/referenceCheck.js';
+import { MultiMap } from './multiMap.js';
 import { nameWords, normalizeIban, normalizeInvoiceNumber, normalizeName } from './normalize.js';
 import type { OpenInvoice } from './types.js';
 
@@ -21,20 +22,27 @@ export interface IndexedInvoice {
  */
 export interface InvoiceIndex {
   readonly byId: ReadonlyMap<string, IndexedInvoice>;
-  readonly byReference: ReadonlyMap<string, readonly IndexedInvoice[]>;
-  readonly byNumber: ReadonlyMap<string, readonly IndexedInvoice[]>;
-  readonly byIban: ReadonlyMap<string, readonly IndexedInvoice[]>;
-  readonly byName: ReadonlyMap<string, readonly IndexedInvoice[]>;
+  readonly byReference: MultiMap<string, IndexedInvoice>;
+  readonly byNumber: MultiMap<string, IndexedInvoice>;
+  readonly byIban: MultiMap<string, IndexedInvoice>;
+  readonly byName: MultiMap<string, IndexedInvoice>;
   /** By the open amount at the start; candidates only, the current amount is in `open`. */
-  readonly byAmount: ReadonlyMap<number, readonly IndexedInvoice[]>;
+  readonly byAmount: MultiMap<number, IndexedInvoice>;
   readonly open: Map<string, number>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+const PLAIN_EUROS = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** Cents of an amount; plain "1234.5" strings are read directly (exact, and 100,000 of them add up). */
+function centsOf(amount: OpenInvoice['openAmount'], i: number): number {
+  if (typeof amount === 'string') {
+    const m = PLAIN_EUROS.exec(amount);
+    if (m) return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  }
+  const field = `invoices[${i}].openAmount`;
+  return toCents(money(amount, field), field);
 }
+
 
 /**
  * Builds the index. Throws `FactError` for broken input: a duplicate id (`DUPLICATE_ID`), an open
@@ -43,30 +51,46 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function indexInvoices(invoices: readonly OpenInvoice[], companyId: string | undefined): InvoiceIndex {
   const byId = new Map<string, IndexedInvoice>();
-  const byReference = new Map<string, IndexedInvoice[]>();
-  const byNumber = new Map<string, IndexedInvoice[]>();
-  const byIban = new Map<string, IndexedInvoice[]>();
-  const byName = new Map<string, IndexedInvoice[]>();
-  const byAmount = new Map<number, IndexedInvoice[]>();
+  const byReference = new MultiMap<string, IndexedInvoice>();
+  const byNumber = new MultiMap<string, IndexedInvoice>();
+  const byIban = new MultiMap<string, IndexedInvoice>();
+  const byName = new MultiMap<string, IndexedInvoice>();
+  const byAmount = new MultiMap<number, IndexedInvoice>();
   const open = new Map<string, number>();
+  // 100,000 invoices share far fewer debtors: normalise each name and IBAN list once.
+  const names = new Map<string, { name: string; words: ReadonlySet<string> }>();
+  const ibanSets = new Map<string, ReadonlySet<string>>();
   invoices.forEach((inv, i) => {
     if (companyId !== undefined && inv.companyId !== companyId) return;
     if (byId.has(inv.id)) throw new FactError('DUPLICATE_ID', `invoices[${i}].id: "${inv.id}" appears twice`, `invoices[${i}].id`);
-    const field = `invoices[${i}].openAmount`;
-    const cents = toCents(money(inv.openAmount, field), field);
-    if (cents < 0) throw new FactError('INVALID_AMOUNT', `${field}: must not be negative, got ${String(inv.openAmount)}`, field);
-    const name = normalizeName(inv.debtorName);
-    const ibans = new Set(inv.debtorIbans.map(normalizeIban));
-    const indexed: IndexedInvoice = { id: inv.id, number: inv.number, name, nameWords: nameWords(name), ibans, dueDate: inv.dueDate };
+    const cents = centsOf(inv.openAmount, i);
+    if (cents < 0) {
+      const field = `invoices[${i}].openAmount`;
+      throw new FactError('INVALID_AMOUNT', `${field}: must not be negative, got ${String(inv.openAmount)}`, field);
+    }
+    let named = names.get(inv.debtorName);
+    if (!named) {
+      const normalized = normalizeName(inv.debtorName);
+      named = { name: normalized, words: nameWords(normalized) };
+      names.set(inv.debtorName, named);
+    }
+    const name = named.name;
+    const ibanKey = inv.debtorIbans.join('|');
+    let ibans = ibanSets.get(ibanKey);
+    if (!ibans) {
+      ibans = new Set(inv.debtorIbans.map(normalizeIban));
+      ibanSets.set(ibanKey, ibans);
+    }
+    const indexed: IndexedInvoice = { id: inv.id, number: inv.number, name, nameWords: named.words, ibans, dueDate: inv.dueDate };
     byId.set(inv.id, indexed);
     open.set(inv.id, cents);
     const ref = inv.reference === undefined ? undefined : classifyReference(inv.reference);
-    if (ref) push(byReference, ref.reference, indexed);
+    if (ref) byReference.add(ref.reference, indexed);
     const number = normalizeInvoiceNumber(inv.number);
-    if (number !== '') push(byNumber, number, indexed);
-    for (const iban of ibans) push(byIban, iban, indexed);
-    if (name !== '') push(byName, name, indexed);
-    push(byAmount, cents, indexed);
+    if (number !== '') byNumber.add(number, indexed);
+    for (const iban of ibans) byIban.add(iban, indexed);
+    if (name !== '') byName.add(name, indexed);
+    byAmount.add(cents, indexed);
   });
   return { byId, byReference, byNumber, byIban, byName, byAmount, open };
 }

@@ -33,7 +33,9 @@ const paymentArb = fc.record({
   reversal: fc.boolean(),
 });
 
-function transactionsOf(payments: fc.infer<typeof paymentArb>[]) {
+type Payment = typeof paymentArb extends fc.Arbitrary<infer T> ? T : never;
+
+function transactionsOf(payments: Payment[]) {
   return payments.map((p) => {
     const amount = new Dec(p.cents).dividedBy(100).toFixed(2);
     const remittance =

@@ -53,6 +53,7 @@ export function isRfReference(text: string): boolean {
  * ```
  */
 export function classifyReference(raw: string): StructuredReference | undefined {
+  if (/^\d{12}$/.test(raw) && isOgmDigits(raw)) return { scheme: 'ogm', reference: raw };
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
   const ogm = trimmed.replace(/^(\+\+\+|\*\*\*)|(\+\+\+|\*\*\*)$/g, '').replace(/[\s/]/g, '');
