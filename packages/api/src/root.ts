@@ -1,4 +1,10 @@
+import { auditRouter } from './router/audit.js';
 import { authRouter } from './router/auth.js';
+import { collectionRouter } from './router/collection.js';
+import { documentRouter } from './router/document.js';
+import { dunningRouter } from './router/dunning.js';
+import { factorRouter } from './router/factor.js';
+import { reportsRouter } from './router/reports.js';
 import { companyRouter } from './router/company.js';
 import { debtorRouter } from './router/debtor.js';
 import { firmRouter } from './router/firm.js';
@@ -14,6 +20,12 @@ export const appRouter = router({
   debtor: debtorRouter,
   invoice: invoiceRouter,
   payment: paymentRouter,
+  collection: collectionRouter,
+  dunning: dunningRouter,
+  reports: reportsRouter,
+  document: documentRouter,
+  audit: auditRouter,
+  factor: factorRouter,
 });
 
 /** The router's type, for clients (`createTRPCClient<AppRouter>`). */
