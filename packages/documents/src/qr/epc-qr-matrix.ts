@@ -25,7 +25,7 @@ export const EPC_QR_CODE_RULES = {
  */
 export function epcSegments(payload: string): QRCode.QRCodeSegment[] {
   checkEpcPayload(payload);
-  return [{ data: payload, mode: 'byte' }];
+  return [{ data: new TextEncoder().encode(payload), mode: 'byte' }];
 }
 
 /**
