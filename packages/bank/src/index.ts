@@ -25,11 +25,12 @@ export { parseCoda } from './coda/parseCoda.js';
 export { parseCamt053 } from './camt/parseCamt053.js';
 export { parseStatementFile } from './parseStatementFile.js';
 
-// payment references (private checks until @fact/core exports its own)
+// structured references as banks write them (check digits from @fact/core)
 export { classifyReference, referencesInText } from './references/referenceCheck.js';
 
 // reconciliation
 export { reconcile } from './reconcile/reconcile.js';
+export { SUGGESTION_WEIGHTS } from './reconcile/creditMatch.js';
 export { paymentLines } from './reconcile/paymentLines.js';
 export { confirmAllocation } from './reconcile/confirm.js';
 export type {

@@ -1,14 +1,8 @@
+import { isValidOgm, isValidRf } from '@fact/core';
 import type { StructuredReference } from '../model/types.js';
 
-// Private OGM/RF checks (reference.md §6.1, §6.2). @fact/core is getting its own
-// (`isValidOgm`, `isValidRf`); once it exports them, these two functions should delegate.
-
-/** n mod 97 of a decimal digit string, without big numbers. */
-function mod97(digits: string): number {
-  let r = 0;
-  for (let i = 0; i < digits.length; i++) r = (r * 10 + (digits.charCodeAt(i) - 48)) % 97;
-  return r;
-}
+// The check digits are @fact/core's (reference.md §6.1, §6.2). A cheap shape test comes first:
+// core validates by throwing, and most text a bank sends is not a reference at all.
 
 /**
  * True when 12 digits are a Belgian OGM/VCS: the last two are the first ten mod 97 (97 for 0).
@@ -19,9 +13,7 @@ function mod97(digits: string): number {
  * ```
  */
 export function isOgmDigits(digits: string): boolean {
-  if (!/^\d{12}$/.test(digits)) return false;
-  const r = mod97(digits.slice(0, 10));
-  return Number(digits.slice(10)) === (r === 0 ? 97 : r);
+  return /^\d{12}$/.test(digits) && isValidOgm(digits);
 }
 
 /**
@@ -33,11 +25,7 @@ export function isOgmDigits(digits: string): boolean {
  * ```
  */
 export function isRfReference(text: string): boolean {
-  if (!/^RF\d{2}[0-9A-Z]{1,21}$/.test(text)) return false;
-  const rotated = text.slice(4) + text.slice(0, 4);
-  let digits = '';
-  for (const ch of rotated) digits += /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
-  return mod97(digits) === 1;
+  return /^RF\d{2}[0-9A-Z]{1,21}$/.test(text) && isValidRf(text);
 }
 
 /**
