@@ -69,7 +69,7 @@ export function invoiceModel(input: InvoicePdfInput): DocumentModel & { readonly
     linesTable(input.invoice, totals, t, locale),
     ...(input.notes ?? []).map((text) => ({ kind: 'paragraph', text }) as const),
     { kind: 'heading', text: t.vatSummary },
-    vatTable(totals, t, locale),
+    vatTable(totals, t, locale, input.discount),
     ...paymentBlocks(input, totals, t, locale),
   ];
   const conditions = conditionBlocks(input, locale);

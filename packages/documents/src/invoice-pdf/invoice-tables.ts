@@ -1,4 +1,4 @@
-import { money, type InvoiceInput, type InvoiceTotals } from '@fact/core';
+import { money, type DiscountTerms, type InvoiceInput, type InvoiceTotals } from '@fact/core';
 import type { Block } from '../layout/blocks.js';
 import { formatMoney, formatNumber, formatPercent } from '../text/format-money.js';
 import type { InvoiceTexts } from '../text/invoice-texts.js';
@@ -45,21 +45,29 @@ function formatMoneyExact(value: InvoiceInput['lines'][number]['unitPrice'], loc
 }
 
 /** Base and VAT per category and rate (BG-23), with the exemption mention where no VAT is charged, and the totals. */
-export function vatTable(totals: InvoiceTotals, t: InvoiceTexts, locale: DocumentLocale): Block {
-  const rows = totals.vatBreakdown.map((entry) => [
-    entry.category === 'S' ? formatPercent(entry.rate, locale) : `${formatPercent(entry.rate, locale)} (${entry.category})`,
-    formatMoney(entry.taxableAmount, locale),
-    formatMoney(entry.vatAmount, locale),
-    entry.exemptionReason ?? '',
-  ]);
+export function vatTable(totals: InvoiceTotals, t: InvoiceTexts, locale: DocumentLocale, discount?: DiscountTerms): Block {
+  // Belgian practice (KB nr. 1 art. 28): with VAT on the discounted base, the taxable amount of
+  // each rate is the base after the discount and the VAT is core's VAT on that base.
+  const discounted = discount?.vatMode === 'on-discounted-base' ? discount : undefined;
+  const rows = totals.vatBreakdown.map((entry, i) => {
+    const share = discounted?.perCategory[i];
+    return [
+      entry.category === 'S' ? formatPercent(entry.rate, locale) : `${formatPercent(entry.rate, locale)} (${entry.category})`,
+      formatMoney(share ? entry.taxableAmount.minus(share.baseDiscount) : entry.taxableAmount, locale),
+      formatMoney(share ? share.vatOnDiscountedBase : entry.vatAmount, locale),
+      entry.exemptionReason ?? '',
+    ];
+  });
+  const vatTotal = discounted ? discounted.invoiceVatTotal : totals.vatTotal;
+  const taxInclusive = discounted ? totals.taxExclusive.plus(vatTotal) : totals.taxInclusive;
   const sums: string[][] = [];
   if (!totals.allowanceTotal.isZero()) sums.push([t.allowance, formatMoney(totals.allowanceTotal.negated(), locale), '', '']);
   if (!totals.chargeTotal.isZero()) sums.push([t.charge, formatMoney(totals.chargeTotal, locale), '', '']);
   sums.push([t.totalExclVat, formatMoney(totals.taxExclusive, locale), '', '']);
-  sums.push([t.totalVat, '', formatMoney(totals.vatTotal, locale), '']);
-  sums.push([t.totalInclVat, formatMoney(totals.taxInclusive, locale), '', '']);
+  sums.push([t.totalVat, '', formatMoney(vatTotal, locale), '']);
+  sums.push([t.totalInclVat, formatMoney(taxInclusive, locale), '', '']);
   if (!totals.prepaid.isZero()) sums.push([t.prepaid, formatMoney(totals.prepaid.negated(), locale), '', '']);
-  sums.push([t.payable, formatMoney(totals.payable, locale), '', '']);
+  sums.push([t.payable, formatMoney(discounted ? discounted.payableIfLate : totals.payable, locale), '', '']);
   return {
     kind: 'table',
     columns: [

@@ -42,6 +42,7 @@ function beInput(language: InvoicePdfInput['language']): InvoicePdfInput {
 
 describe('invoice PDF (BE, KB nr. 1 art. 5 – reference.md §10)', () => {
   it('computes the amounts with core: 2×1,234.56 at 21 %, 3×19.995 at 6 %, 500 reverse-charged', () => {
+    // Before the discount; the printed VAT follows the discount (next test).
     const { totals } = invoiceModel(beInput('nl'));
     expect(totals.taxExclusive.toFixed(2)).toBe('3029.11'); // 2469.12 + 59.99 + 500
     expect(totals.vatTotal.toFixed(2)).toBe('522.12'); // 518.52 + 3.60
@@ -49,9 +50,9 @@ describe('invoice PDF (BE, KB nr. 1 art. 5 – reference.md §10)', () => {
   });
 
   it.each([
-    ['nl', ['Factuur 2025-0042', 'Factuurdatum 01/03/2025', 'Leveringsdatum 27/02/2025', 'Vervaldatum 31/03/2025', 'Btw-nr.: BE 0403.019.261', 'Btw-nr.: BE 0428.759.497', '1.234,56 €', '2.469,12 €', '19,995 €', 'Maatstaf van heffing', '518,52 €', '3,60 €', 'Verlegging van heffing – art. 51, § 2 WBTW', 'Te betalen 3.551,23 €', '+++240/2838/42818+++', 'IBAN BE68 5390 0754 7034', 'uiterlijk op 31 maart 2025', 'eigendomsvoorbehoud', 'wet van 2 augustus 2002', '40,00 €', 'minimum van 125,00 €', 'Uw referentie PO-7781']],
-    ['fr', ['Facture 2025-0042', 'Date de facture 01/03/2025', 'N° TVA: BE 0403.019.261', '1.234,56 €', 'Base imposable', 'Autoliquidation – art. 51, § 2 CTVA', 'À payer 3.551,23 €', '+++240/2838/42818+++', 'au plus tard le 31 mars 2025', 'réserve de propriété', 'loi du 2 août 2002', 'Escompte pour paiement comptant : 2 %']],
-    ['en', ['Invoice 2025-0042', 'Invoice date 01/03/2025', 'VAT no.: BE 0403.019.261', '€1,234.56', 'Taxable amount', 'Reverse charge – art. 51, § 2 Belgian VAT Code', 'Amount due €3,551.23', 'by 31 March 2025', 'retention of title', 'Law of 2 August 2002', 'Early-payment discount: 2%']],
+    ['nl', ['Factuur 2025-0042', 'Factuurdatum 01/03/2025', 'Leveringsdatum 27/02/2025', 'Vervaldatum 31/03/2025', 'Btw-nr.: BE 0403.019.261', 'Btw-nr.: BE 0428.759.497', '1.234,56 €', '2.469,12 €', '19,995 €', 'Maatstaf van heffing', '2.419,74 €', '508,15 €', '3,53 €', 'Totaal btw 511,68 €', 'Verlegging van heffing – art. 51, § 2 WBTW', 'Te betalen 3.540,79 €', '+++240/2838/42818+++', 'IBAN BE68 5390 0754 7034', 'uiterlijk op 31 maart 2025', 'eigendomsvoorbehoud', 'wet van 2 augustus 2002', '40,00 €', 'minimum van 125,00 €', 'Uw referentie PO-7781']],
+    ['fr', ['Facture 2025-0042', 'Date de facture 01/03/2025', 'N° TVA: BE 0403.019.261', '1.234,56 €', 'Base imposable', 'Autoliquidation – art. 51, § 2 CTVA', 'À payer 3.540,79 €', '+++240/2838/42818+++', 'au plus tard le 31 mars 2025', 'réserve de propriété', 'loi du 2 août 2002', 'Escompte pour paiement comptant : 2 %']],
+    ['en', ['Invoice 2025-0042', 'Invoice date 01/03/2025', 'VAT no.: BE 0403.019.261', '€1,234.56', 'Taxable amount', 'Reverse charge – art. 51, § 2 Belgian VAT Code', 'Amount due €3,540.79', 'by 31 March 2025', 'retention of title', 'Law of 2 August 2002', 'Early-payment discount: 2%']],
   ] as const)('shows the legal mentions, amounts and payment data in %s (golden)', async (language, expected) => {
     const { text } = await extractPdf(await renderInvoicePdf(beInput(language)));
     const f = flat(text);
@@ -61,10 +62,13 @@ describe('invoice PDF (BE, KB nr. 1 art. 5 – reference.md §10)', () => {
   it('prints the discount from core: 2 % within 10 days, VAT on the discounted base', async () => {
     const input = beInput('nl');
     const d = input.discount;
-    // 2 % of 3,029.11 = 60.58; VAT on the discounted base per rate is lower by 10.60.
+    // 2 % of 3,029.11 = 60.58, split 49.38 / 1.20 / 10.00 over the rates; VAT on the discounted
+    // bases: 21 % × 2,419.74 = 508.15 and 6 % × 58.79 = 3.53, so 3,029.11 + 511.68 = 3,540.79 late
+    // and 3,540.79 − 60.58 = 3,480.21 early.
     expect(d?.baseDiscount.toFixed(2)).toBe('60.58');
     const f = flat((await extractPdf(await renderInvoicePdf(input))).text);
-    expect(f).toContain(`bij betaling uiterlijk op 11 maart 2025; u betaalt dan ${fmtNl(d?.payableIfEarly.toFixed(2))}`);
+    expect(f).toContain('bij betaling uiterlijk op 11 maart 2025; u betaalt dan 3.480,21 €. Daarna is 3.540,79 € verschuldigd.');
+    expect(f).toContain('Gelieve 3.540,79 € te betalen uiterlijk op 31 maart 2025.');
     expect(f).toContain('De btw is berekend op de maatstaf na aftrek van de korting');
   });
 
@@ -115,8 +119,3 @@ describe('invoice PDF (NL, art. 35a Wet OB)', () => {
     expect(() => invoiceModel({ ...input, supplier: { ...nlCompany, kvkNumber: undefined } as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'supplier.kvkNumber' }));
   });
 });
-
-function fmtNl(amount: string | undefined): string {
-  const [w = '', c = ''] = (amount ?? '').split('.');
-  return `${w.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${c} €`;
-}

@@ -60,10 +60,12 @@ function rule(doc: Doc): void {
   doc.moveTo(left(doc), doc.y).lineTo(left(doc) + contentWidth(doc), doc.y).lineWidth(0.6).strokeColor('#777777').stroke();
 }
 
-function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
+function table(doc: Doc, b: Extract<Block, { kind: 'table' }>, header = true): void {
   ensureSpace(doc, 40);
-  row(doc, b.columns, b.columns.map((c) => c.header), BOLD);
-  rule(doc);
+  if (header) {
+    row(doc, b.columns, b.columns.map((c) => c.header), BOLD);
+    rule(doc);
+  }
   for (const cells of b.rows) row(doc, b.columns, cells, REGULAR);
   if (b.totals && b.totals.length > 0) {
     rule(doc);
@@ -121,7 +123,7 @@ function block(doc: Doc, b: Block): void {
       doc.y += 7;
       return;
     case 'facts':
-      return table(doc, { kind: 'table', columns: [{ header: '', weight: 2 }, { header: '', weight: 5 }], rows: b.rows });
+      return table(doc, { kind: 'table', columns: [{ header: '', weight: 2 }, { header: '', weight: 5 }], rows: b.rows }, false);
     case 'table':
       return table(doc, b);
     case 'payment':
