@@ -1,5 +1,6 @@
 import { DEFAULT_AGEING_BUCKETS, validateAgeingBuckets, type AgeingBucketDefinition } from '../ageing/buckets.js';
 import { parseDate, toEpochDay, type CalendarDate } from '../calendar/date.js';
+import { createDayCodec } from './day-codec.js';
 import { fail } from '../errors/fail.js';
 import type { LateInterestResult } from '../interest/types.js';
 import { accrue, accrueWithoutPayments, type EffectivePayment } from './accrue.js';
@@ -84,14 +85,14 @@ export function createPortfolioEvaluator(options: PortfolioOptions): PortfolioEv
   const rates: CompiledRates = compileRates(options.rateTable);
   const policy: CompiledPolicy | undefined = options.policy === undefined ? undefined : compilePolicy(options.policy);
   const byDueDate = new Map<string, DueDateFacts>();
-  const issued = new Map<string, boolean>();
+  const days = createDayCodec();
 
   function factsOf(dueDate: CalendarDate): DueDateFacts {
     let f = byDueDate.get(dueDate);
     if (f === undefined) {
-      const dueDay = toEpochDay(parseDate(dueDate, 'dueDate'));
-      const days = asOfDay - dueDay;
-      f = { dueDay, days, bucket: bucketOf(buckets, days), schedule: undefined, fresh: undefined };
+      const dueDay = days.dayOf(dueDate, 'dueDate');
+      const d = asOfDay - dueDay;
+      f = { dueDay, days: d, bucket: bucketOf(buckets, d), schedule: undefined, fresh: undefined };
       byDueDate.set(dueDate, f);
     }
     return f;
@@ -100,19 +101,11 @@ export function createPortfolioEvaluator(options: PortfolioOptions): PortfolioEv
     if (f.schedule === undefined) f.schedule = interestSchedule(rates, f.dueDay, asOfDay, method);
     return f.schedule;
   }
-  function isIssued(issueDate: CalendarDate | undefined): boolean {
-    if (issueDate === undefined) return true;
-    let yes = issued.get(issueDate);
-    if (yes === undefined) {
-      yes = parseDate(issueDate, 'issueDate') <= asOf;
-      issued.set(issueDate, yes);
-    }
-    return yes;
-  }
+  const isIssued = (issueDate: CalendarDate | undefined) => issueDate === undefined || days.dayOf(issueDate, 'issueDate') <= asOfDay;
   function paymentsOf(item: PortfolioItem): EffectivePayment[] {
     const out: EffectivePayment[] = [];
     (item.payments ?? []).forEach((p, j) => {
-      const day = toEpochDay(parseDate(p.date, `payments[${j}].date`));
+      const day = days.dayOf(p.date, 'date', j, 'payments');
       const cents = wholeCents(p.amountCents, `payments[${j}].amountCents`);
       if (day <= asOfDay) out.push({ effective: day + 1, cents, field: `payments[${j}].amountCents` });
     });
@@ -133,16 +126,16 @@ export function createPortfolioEvaluator(options: PortfolioOptions): PortfolioEv
     let next: PortfolioNextStep | undefined;
     if (policy !== undefined) {
       if (open === 0) next = PAID;
-      else if (item.reminders === undefined || item.reminders.length === 0) next = f.fresh ??= nextStep(policy, f.dueDay, [], asOfDay);
-      else next = nextStep(policy, f.dueDay, readReminders(item.reminders, asOfDay), asOfDay);
+      else if (item.reminders === undefined || item.reminders.length === 0) next = f.fresh ??= nextStep(policy, f.dueDay, [], asOfDay, days);
+      else next = nextStep(policy, f.dueDay, readReminders(item.reminders, asOfDay, days), asOfDay, days);
     }
-    const days = f.days;
-    const status = !isIssued(item.issueDate) ? 'not-issued' : open === 0 ? 'paid' : days < 0 ? 'not-due' : days === 0 ? 'due-today' : 'overdue';
+    const d = f.days;
+    const status = !isIssued(item.issueDate) ? 'not-issued' : open === 0 ? 'paid' : d < 0 ? 'not-due' : d === 0 ? 'due-today' : 'overdue';
     const counts = status !== 'not-issued' && status !== 'paid';
     return {
       status,
-      dueInDays: days < 0 ? -days : 0,
-      daysOverdue: days > 0 ? days : 0,
+      dueInDays: d < 0 ? -d : 0,
+      daysOverdue: d > 0 ? d : 0,
       partlyPaid: open < amount,
       openCents: open,
       bucket: counts ? f.bucket : -1,

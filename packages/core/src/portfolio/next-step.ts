@@ -1,9 +1,10 @@
-import { fromEpochDay, parseDate, toEpochDay } from '../calendar/date.js';
+import { toEpochDay } from '../calendar/date.js';
 import { bookXixWaitingPeriod, dutchFourteenDayTerm } from '../dunning/legal-gates.js';
 import { parsePolicy } from '../dunning/parse-policy.js';
 import { isPreDueLevel } from '../dunning/policy-law.js';
 import type { DunningChannel, DunningLevel, DunningPolicy, LegalGateKind } from '../dunning/policy-types.js';
 import { fail } from '../errors/fail.js';
+import type { DayCodec } from './day-codec.js';
 import type { PortfolioNextStep, PortfolioReminder } from './types.js';
 
 const CHANNELS: readonly DunningChannel[] = ['email', 'letter', 'registered-letter', 'phone-task'];
@@ -72,19 +73,23 @@ function compareSends(a: Send, b: Send): number {
  * planner's order (date, level, channel). Throws `INVALID_ARGUMENT` / `INVALID_DATE` /
  * `INVALID_RANGE` naming `reminders[i].field`. @internal
  */
-export function readReminders(reminders: readonly PortfolioReminder[], asOfDay: number): Send[] {
+export function readReminders(reminders: readonly PortfolioReminder[], asOfDay: number, days: DayCodec): Send[] {
   const sends: Send[] = [];
-  reminders.forEach((r, i) => {
-    const f = `reminders[${i}]`;
-    if (!Number.isSafeInteger(r.level) || r.level < 1) fail('INVALID_ARGUMENT', `${f}.level`, `must be a level of 1 or more, got ${String(r.level)}`);
-    const sentOn = parseDate(r.sentOn, `${f}.sentOn`);
-    if (!CHANNELS.includes(r.channel)) fail('INVALID_ARGUMENT', `${f}.channel`, `must be one of ${CHANNELS.join(', ')}`);
-    const deliveredOn = r.deliveredOn === undefined ? undefined : parseDate(r.deliveredOn, `${f}.deliveredOn`);
-    if (deliveredOn !== undefined && deliveredOn < sentOn) fail('INVALID_RANGE', `${f}.deliveredOn`, 'is before the day it was sent');
-    const day = toEpochDay(sentOn);
-    if (day <= asOfDay) sends.push({ level: r.level, sentOn, day, channel: r.channel, manual: r.manual === true, deliveredOn });
-  });
-  return sends.sort(compareSends);
+  let sorted = true;
+  for (let i = 0; i < reminders.length; i += 1) {
+    const r = reminders[i] as PortfolioReminder;
+    if (!Number.isSafeInteger(r.level) || r.level < 1) fail('INVALID_ARGUMENT', `reminders[${i}].level`, `must be a level of 1 or more, got ${String(r.level)}`);
+    const day = days.dayOf(r.sentOn, 'sentOn', i, 'reminders');
+    if (!CHANNELS.includes(r.channel)) fail('INVALID_ARGUMENT', `reminders[${i}].channel`, `must be one of ${CHANNELS.join(', ')}`);
+    const deliveredOn = r.deliveredOn;
+    if (deliveredOn !== undefined && days.dayOf(deliveredOn, 'deliveredOn', i, 'reminders') < day) fail('INVALID_RANGE', `reminders[${i}].deliveredOn`, 'is before the day it was sent');
+    if (day > asOfDay) continue;
+    const send: Send = { level: r.level, sentOn: r.sentOn, day, channel: r.channel, manual: r.manual === true, deliveredOn };
+    const prev = sends[sends.length - 1];
+    if (prev !== undefined && compareSends(prev, send) > 0) sorted = false;
+    sends.push(send);
+  }
+  return sorted ? sends : sends.sort(compareSends);
 }
 
 /** The first day claims are allowed after a gate letter, or undefined when it starts no period. */
@@ -104,7 +109,7 @@ function claimableFrom(p: CompiledPolicy, gate: LegalGateKind, send: Send): numb
  * of another reminder, never before the item is overdue (unless pre-due), never before an open
  * waiting gate ends. @internal
  */
-export function nextStep(p: CompiledPolicy, dueDay: number, sends: readonly Send[], asOfDay: number): PortfolioNextStep {
+export function nextStep(p: CompiledPolicy, dueDay: number, sends: readonly Send[], asOfDay: number, days: DayCodec): PortfolioNextStep {
   let highest = 0;
   for (const s of sends) if (s.level > highest) highest = s.level;
   let index = highest;
@@ -141,7 +146,7 @@ export function nextStep(p: CompiledPolicy, dueDay: number, sends: readonly Send
   }
   if (gatedUntil !== undefined) dueOn = gatedUntil;
   if (dueOn > asOfDay) {
-    return { kind: 'wait', reason: gatedUntil !== undefined ? 'waiting-period' : 'not-yet-due', until: fromEpochDay(dueOn), level: level.level };
+    return { kind: 'wait', reason: gatedUntil !== undefined ? 'waiting-period' : 'not-yet-due', until: days.dateOf(dueOn), level: level.level };
   }
-  return { kind: 'due', level: level.level, levelKey: level.key, dueOn: fromEpochDay(dueOn), lapsed };
+  return { kind: 'due', level: level.level, levelKey: level.key, dueOn: days.dateOf(dueOn), lapsed };
 }
