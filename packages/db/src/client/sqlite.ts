@@ -14,6 +14,7 @@ import type { AppDb, DbHandle, Executor } from './types.js';
  * - WAL: readers never block the writer and see only committed data.
  * - foreign_keys: SQLite leaves them off unless asked, per connection.
  * - busy_timeout: wait up to 5 s for another process's write lock instead of failing at once.
+ * - cache_size: 64 MiB per connection instead of 2 MiB.
  * - synchronous=FULL: every COMMIT is fsynced. In WAL mode NORMAL could lose the last
  *   transactions on power loss; a recorded payment or a sent reminder must not vanish, so we pay
  *   the fsync.
@@ -22,6 +23,8 @@ function tune(conn: Database.Database, readonly: boolean): void {
   if (!readonly) conn.pragma('journal_mode = WAL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  // 64 MiB page cache (default 2 MiB): dashboards and bulk loads touch many index pages.
+  conn.pragma('cache_size = -65536');
   if (!readonly) conn.pragma('synchronous = FULL');
 }
 

@@ -1,0 +1,91 @@
+import { addDays } from '@fact/core';
+import { hashPassword } from '../auth/passwords.js';
+import type { DbHandle } from '../client/types.js';
+import { generateCompany, IdSource } from './generate.js';
+import { BulkLoader } from './load.js';
+import { Prng } from './prng.js';
+
+/** The demo accounts of `pnpm start`, one per role. Passwords are public on purpose: demo only. */
+export const DEMO_USERS = [
+  { email: 'accountant@demo.fact', name: 'Demo Accountant', role: 'accountant', password: 'demo-accountant' },
+  { email: 'entrepreneur@demo.fact', name: 'Demo Entrepreneur', role: 'entrepreneur', password: 'demo-entrepreneur' },
+  { email: 'factor@demo.fact', name: 'Demo Factor', role: 'factor', password: 'demo-factor' },
+] as const;
+
+/** What to generate. */
+export interface SeedOptions {
+  firms?: number;
+  companies?: number;
+  invoices?: number;
+  seed?: number;
+  /** The "today" of the data (payments after it have not happened). Same seed + asOf → same data. */
+  asOf: string;
+  /** Create the demo users (default true). */
+  demoUsers?: boolean;
+  onProgress?: (done: { companies: number; rows: number }) => void;
+}
+
+/** Counts of what was written. */
+export interface SeedResult {
+  firms: number;
+  companies: number;
+  invoices: number;
+  rows: number;
+  seconds: number;
+}
+
+/**
+ * Fills a migrated database with deterministic demo data: `firms` firms sharing `companies`
+ * companies and `invoices` invoices (with lines, payments, allocations, credit notes and
+ * disputes), plus demo users: the accountant is a member of the first firm, the entrepreneur of
+ * its first company, the factor of its second company.
+ *
+ * @example
+ * ```ts
+ * await seedDatabase(db, { companies: 3, invoices: 300, asOf: '2025-06-30' });
+ * ```
+ */
+export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const firms = options.firms ?? 1;
+  const companies = options.companies ?? 3;
+  const invoices = options.invoices ?? 300;
+  const r = new Prng(options.seed ?? 1);
+  const ids = new IdSource(r);
+  const loader = new BulkLoader(db);
+  const t = db.tables;
+  const created = addDays(options.asOf, -730);
+  const firmIds: string[] = [];
+  await db.transaction(async (tx) => {
+    for (let f = 0; f < firms; f++) {
+      const id = ids.next(created);
+      firmIds.push(id);
+      await tx.db.insert(t.firms).values({ id, name: f === 0 ? 'Demo Accountants' : `Accountancy ${f + 1}`, country: f % 3 === 2 ? 'NL' : 'BE', createdAt: new Date(`${created}T09:00:00Z`) });
+    }
+  });
+  let rows = firms;
+  const companyIds: string[] = [];
+  await loader.run(async () => {
+  for (let c = 0; c < companies; c++) {
+    const share = Math.floor(invoices / companies) + (c < invoices % companies ? 1 : 0);
+    const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
+    const data = generateCompany(r, ids, { firmId: firmIds[c % firms]!, index: c, invoices: share, asOf: options.asOf, ...demo });
+    companyIds.push(data.company.id as string);
+    rows += await loader.loadCompany(data);
+    options.onProgress?.({ companies: c + 1, rows });
+  }
+  });
+  if (options.demoUsers ?? true) {
+    const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+    await db.transaction(async (tx) => {
+      for (const [i, u] of DEMO_USERS.entries()) {
+        const userId = ids.next(created);
+        await tx.db.insert(t.users).values({ id: userId, email: u.email, name: u.name, language: 'nl', passwordHash: hashes[i]! });
+        const target = u.role === 'accountant' ? { firmId: firmIds[0]!, companyId: null } : { firmId: null, companyId: companyIds[u.role === 'entrepreneur' ? 0 : Math.min(1, companyIds.length - 1)] ?? null };
+        if (target.firmId || target.companyId) await tx.db.insert(t.memberships).values({ id: ids.next(created), userId, role: u.role, ...target });
+        rows += 2;
+      }
+    });
+  }
+  return { firms, companies, invoices, rows, seconds: (performance.now() - started) / 1000 };
+}
