@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { AnyRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -11,8 +12,9 @@ export const ROUTES = { health: '/health', trpc: '/trpc', openapi: '/api/v1', op
 export interface AppServerOptions<TRouter extends AnyRouter> {
   router: TRouter;
   /** Builds the per-request context (authentication happens here). */
-  createContext: (req: IncomingMessage, requestId: string) => Promise<Awaited<ReturnType<NonNullable<unknown>>> | object>;
-  openApiDocument: OpenAPIObject;
+  createContext: (req: IncomingMessage, requestId: string) => Promise<object>;
+  /** Read on each request, so it can carry the URL the server actually bound to. */
+  readonly openApiDocument: OpenAPIObject;
   logger: Logger;
   /** Says whether the database answers; /health reports 503 when it does not. */
   checkDatabase: () => Promise<boolean>;
@@ -38,15 +40,28 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createAppServer<TRouter extends AnyRouter>(options: AppServerOptions<TRouter>): Server {
   const { logger } = options;
-  const contexts = new WeakMap<IncomingMessage, string>();
-  const createContext = async ({ req }: { req: IncomingMessage }) => options.createContext(req, contexts.get(req) ?? randomUUID());
+  // The adapters hand createContext their own view of the request (the OpenAPI one a Fetch
+  // Request); the original Node request and its id travel alongside in async-local storage.
+  const current = new AsyncLocalStorage<{ req: IncomingMessage; requestId: string }>();
+  const createContext = async () => {
+    const request = current.getStore();
+    if (!request) throw new Error('request context missing');
+    return options.createContext(request.req, request.requestId);
+  };
+  // Errors inside procedures are logged once by @fact/api (with an id); this catches the rest
+  // (context creation, body parsing) so nothing fails silently.
+  const onError = ({ error, path }: { error: { code: string; cause?: unknown; message: string }; path?: string }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(error as { errorId?: string }).errorId) logger.error({ err: error.cause ?? error, path }, 'request failed before reaching a procedure');
+  };
   const trpc = createHTTPHandler({
+    onError,
     router: options.router,
     basePath: `${ROUTES.trpc}/`,
     maxBodySize: options.maxBodyBytes,
     createContext: createContext as never,
   });
   const openapi = createOpenApiHttpHandler({
+    onError: onError as never,
     router: options.router as unknown as OpenApiRouter,
     maxBodySize: options.maxBodyBytes,
     createContext: createContext as never,
@@ -54,7 +69,6 @@ export function createAppServer<TRouter extends AnyRouter>(options: AppServerOpt
 
   return createServer((req, res) => {
     const requestId = randomUUID();
-    contexts.set(req, requestId);
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -62,7 +76,7 @@ export function createAppServer<TRouter extends AnyRouter>(options: AppServerOpt
       const path = (req.url ?? '/').split('?')[0];
       logger.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
-    void route(req, res).catch((err: unknown) => {
+    void current.run({ req, requestId }, () => route(req, res)).catch((err: unknown) => {
       logger.error({ err, requestId }, 'request failed outside the router');
       if (!res.headersSent) sendJson(res, 500, { message: `Unexpected error, id ${requestId}` });
       else res.end();

@@ -2,7 +2,7 @@ import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from '@fact/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiTokenIds, createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
 import { closeSession, listSessions, loadAuthUser, openSession } from '../auth/sessions.js';
 import { TOKEN_SCOPES } from '../auth/user.js';
 import type { Context } from '../context.js';
@@ -91,11 +91,8 @@ export const authRouter = router({
   sessions: selfProcedure.query(async ({ ctx }) => {
     const now = ctx.clock();
     const rows = await listSessions(ctx.db, ctx.user.id, now);
-    const tokens = await apiTokenIds(ctx.db, rows.map((r) => r.id));
     const current = ctx.user.via.kind === 'session' ? ctx.user.via.sessionId : null;
-    return rows
-      .filter((r) => !tokens.has(r.id))
-      .map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), current: r.id === current }));
+    return rows.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), current: r.id === current }));
   }),
 
   revokeSession: selfProcedure.input(z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, 'must be a session id') })).mutation(async ({ ctx, input }) => {
@@ -107,7 +104,12 @@ export const authRouter = router({
   }),
 
   apiTokens: selfProcedure.query(async ({ ctx }) =>
-    (await listApiTokens(ctx.db, ctx.user.id, ctx.clock())).map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt.toISOString() })),
+    (await listApiTokens(ctx.db, ctx.user.id, ctx.clock())).map((t) => ({
+      ...t,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt.toISOString(),
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    })),
   ),
 
   createApiToken: selfProcedure
@@ -122,14 +124,20 @@ export const authRouter = router({
       if (ctx.user.via.kind === 'token') throw apiError.forbidden('API tokens cannot create other API tokens; log in to do this.');
       const now = ctx.clock();
       const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
-      const created = await ctx.db.transaction((tx) =>
-        createApiToken(tx, ctx.user.id, { name: input.name, scopes: input.scopes, now, expiresAt, secret: ctx.settings.tokenSecret }),
-      );
+      const created = await ctx.db.transaction(async (tx) => {
+        const made = await createApiToken(tx, ctx.user.id, { name: input.name, scopes: input.scopes, now, expiresAt, secret: ctx.settings.tokenSecret });
+        await appendAudit(tx, { companyId: null, actorUserId: ctx.user.id, action: 'auth.api_token.create', entityType: 'api_token', entityId: made.info.id, at: now, after: { name: input.name, scopes: input.scopes, expiresAt } });
+        return made;
+      });
       return { token: created.token, id: created.info.id, name: input.name, scopes: input.scopes, expiresAt: expiresAt.toISOString() };
     }),
 
   revokeApiToken: selfProcedure.input(z.object({ tokenId: z.string().regex(/^[0-9a-f]{64}$/, 'must be an API token id') })).mutation(async ({ ctx, input }) => {
-    await ctx.db.transaction((tx) => revokeApiToken(tx, ctx.user.id, input.tokenId, ctx.clock()));
+    const now = ctx.clock();
+    await ctx.db.transaction(async (tx) => {
+      if (!(await revokeApiToken(tx, ctx.user.id, input.tokenId, now))) throw apiError.notFound('API token', input.tokenId);
+      await appendAudit(tx, { companyId: null, actorUserId: ctx.user.id, action: 'auth.api_token.revoke', entityType: 'api_token', entityId: input.tokenId, at: now });
+    });
     return { revoked: true as const };
   }),
 });
