@@ -37,6 +37,7 @@ export function xlsxSheet<R>(name: string, columns: readonly ExportColumn<R>[], 
 }
 
 /** XML 1.0 cannot carry C0 controls other than tab, LF and CR, nor lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_TEXT = 32_767;
