@@ -39,12 +39,22 @@ function factsOf(dueDay: number, asOfDay: number): Facts {
   return { dueDay, days, bucket, from, rate };
 }
 
-/** Evaluates the items in floats; returns the sum of interest in (fractional) cents. */
-export function floorEvaluate(items: readonly PortfolioItem[], asOfDay: number): number {
+/** One float line, as the exact evaluator keeps one per item. */
+export interface FloatLine {
+  status: number;
+  bucket: number;
+  openCents: number;
+  interestCents: number;
+  next: number;
+}
+
+/** Evaluates the items in floats into `lines`; returns the sum of interest in (fractional) cents. */
+export function floorEvaluate(items: readonly PortfolioItem[], asOfDay: number, lines: FloatLine[] = []): number {
   const cache = new Map<string, Facts>();
-  let interest = 0;
-  let checksum = 0;
-  for (const item of items) {
+  let total = 0;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i] as PortfolioItem;
+    let interest = 0;
     let f = cache.get(item.dueDate);
     if (f === undefined) {
       f = factsOf(dayOf(item.dueDate), asOfDay);
@@ -99,7 +109,8 @@ export function floorEvaluate(items: readonly PortfolioItem[], asOfDay: number):
       dueOn = Math.max(dueOn, lastSent + 1, index > 0 ? f.dueDay + 1 : -Infinity);
       next = dueOn <= asOfDay ? level.level : -level.level;
     }
-    checksum += status + bucket + next;
+    lines[i] = { status, bucket, openCents: open, interestCents: interest, next };
+    total += interest;
   }
-  return checksum === -1 ? NaN : interest;
+  return total;
 }

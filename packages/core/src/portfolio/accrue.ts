@@ -19,6 +19,11 @@ export type CapitalisationSink = (onDay: number, amountCents: number, newBaseCen
  * Interest of an item without payments: the sum over the shared segments of
  * `base × multiplier / divisor`, each rounded half-up to the cent; under compounding the
  * rounded interest of each year is added to the base at the anniversary. @internal
+ *
+ * @example
+ * ```ts
+ * accrueWithoutPayments(rates, schedule, 500_000, false); // 30089 (reference.md §1.2)
+ * ```
  */
 export function accrueWithoutPayments(rates: CompiledRates, s: InterestSchedule, baseCents: number, compound: boolean): number {
   const n = s.from.length;
@@ -51,6 +56,12 @@ function exceeds(p: EffectivePayment, base: number): never {
  * from the day after they were received (those effective on or before the first day of interest
  * lower the opening base), anniversaries capitalise the year's rounded interest. Calls `sink`
  * for every listed segment. @internal
+ *
+ * @example
+ * ```ts
+ * accrue(rates, schedule, 100_000, [{ effective: day + 1, cents: 40_000, field: 'payments[0].amountCents' }], false,
+ *   (from, to, base, entry, reasons, amount) => rows.push({ from, to, base, amount }));
+ * ```
  */
 export function accrue(
   rates: CompiledRates,

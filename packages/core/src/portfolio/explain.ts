@@ -19,6 +19,11 @@ function reasonsOf(bits: number, first: boolean): SegmentReason[] {
 /**
  * The full statement of the fast path, shaped as `lateInterest` returns it, so a letter can
  * show the segments the dashboard summed. @internal
+ *
+ * @example
+ * ```ts
+ * explainInterest(rates, schedule, 500_000, [], 'simple').total.toFixed(2); // "300.89"
+ * ```
  */
 export function explainInterest(
   rates: CompiledRates,

@@ -39,7 +39,14 @@ const RELIES_ON: Partial<Record<LegalGateKind, LegalGateKind>> = {
   'nl-14-day-letter-expired': 'nl-14-day-letter',
 };
 
-/** Validates the policy (`parsePolicy`, throws `INVALID_POLICY`) and reads it. @internal */
+/**
+ * Validates the policy (`parsePolicy`, throws `INVALID_POLICY`) and reads it. @internal
+ *
+ * @example
+ * ```ts
+ * compilePolicy(BE_B2C_POLICY).waiting[2]; // [{ gate: 'book-xix-waiting-period', letterLevel: 2 }]
+ * ```
+ */
 export function compilePolicy(input: DunningPolicy): CompiledPolicy {
   const policy = parsePolicy(input);
   const levels = policy.levels;
@@ -72,6 +79,11 @@ function compareSends(a: Send, b: Send): number {
  * Validates an item's reminders and keeps those sent on or before the as-of date, in the
  * planner's order (date, level, channel). Throws `INVALID_ARGUMENT` / `INVALID_DATE` /
  * `INVALID_RANGE` naming `reminders[i].field`. @internal
+ *
+ * @example
+ * ```ts
+ * readReminders([{ level: 2, sentOn: '2025-04-07', channel: 'email' }], asOfDay, createDayCodec());
+ * ```
  */
 export function readReminders(reminders: readonly PortfolioReminder[], asOfDay: number, days: DayCodec): Send[] {
   const sends: Send[] = [];
@@ -108,6 +120,12 @@ function claimableFrom(p: CompiledPolicy, gate: LegalGateKind, send: Send): numb
  * sent (a pre-due level lapses once the item is overdue), due on its offset, never on the day
  * of another reminder, never before the item is overdue (unless pre-due), never before an open
  * waiting gate ends. @internal
+ *
+ * @example
+ * ```ts
+ * nextStep(compilePolicy(BE_B2B_POLICY), dueDay, [], dueDay + 10, days);
+ * // { kind: 'due', level: 2, levelKey: 'reminder', dueOn: <due + 7>, lapsed: [1] }
+ * ```
  */
 export function nextStep(p: CompiledPolicy, dueDay: number, sends: readonly Send[], asOfDay: number, days: DayCodec): PortfolioNextStep {
   let highest = 0;

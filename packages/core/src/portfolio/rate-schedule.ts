@@ -6,11 +6,19 @@ import { rateDecimals, scaledRate } from './cents.js';
 
 const RATE_TEXT = /^\d{1,3}(\.\d{1,6})?$/;
 
-/** Reason bits of a schedule boundary. @internal */
+/**
+ * Reason bits of a schedule boundary: an anniversary of the start (compounding), a rate change,
+ * a payment. @internal
+ *
+ * @example
+ * ```ts
+ * (reasons & ANNIVERSARY) !== 0; // capitalise before this segment
+ * ```
+ */
 export const ANNIVERSARY = 1;
-/** @internal */
+/** A rate change starts the segment. @internal @example `(reasons & RATE_CHANGE) !== 0` */
 export const RATE_CHANGE = 2;
-/** @internal */
+/** A payment lowers the base from this day. @internal @example `(reasons & PAYMENT) !== 0` */
 export const PAYMENT = 4;
 
 /**
@@ -33,6 +41,11 @@ export interface CompiledRates {
 /**
  * Reads a rate table for the fast path. Throws `INVALID_PERCENTAGE` naming
  * `rateTable.entries[i].rate` for a rate that is not a plain percent. @internal
+ *
+ * @example
+ * ```ts
+ * compileRates(beCommercialRates).divisor; // 3_650_000 (two decimals × 100 × 365)
+ * ```
  */
 export function compileRates(table: RateTable): CompiledRates {
   const entries = table.entries;
@@ -60,7 +73,14 @@ export function compileRates(table: RateTable): CompiledRates {
   };
 }
 
-/** The index of the entry in force on `day`, or −1 before the first entry. @internal */
+/**
+ * The index of the entry in force on `day`, or −1 before the first entry. @internal
+ *
+ * @example
+ * ```ts
+ * rates.table.entries[entryOn(rates, toEpochDay('2025-03-16'))]?.rate; // "11.50"
+ * ```
+ */
 export function entryOn(rates: CompiledRates, day: number): number {
   const from = rates.fromDay;
   let lo = 0;
@@ -96,6 +116,12 @@ export interface InterestSchedule {
  * Builds the schedule of one due date. Throws `RATE_TABLE_GAP` naming `dueDate` when the table
  * does not cover the first day of interest, or `asOf` when it ends before the as-of date (only
  * for items that bear interest, as `lateInterest` does). @internal
+ *
+ * @example
+ * ```ts
+ * const s = interestSchedule(rates, toEpochDay('2025-03-15'), toEpochDay('2025-09-30'), 'simple');
+ * s.from.map(fromEpochDay); // ["2025-03-16", "2025-07-01"]
+ * ```
  */
 export function interestSchedule(rates: CompiledRates, dueDay: number, untilDay: number, method: InterestMethod): InterestSchedule {
   const startDay = dueDay + 1;
@@ -131,7 +157,14 @@ export function interestSchedule(rates: CompiledRates, dueDay: number, untilDay:
   return { startDay, untilDay, from, reasons, entry, multiplier };
 }
 
-/** The rate-table entry a segment shows. @internal */
+/**
+ * The rate-table entry a segment shows. @internal
+ *
+ * @example
+ * ```ts
+ * shownEntry(rates, schedule.entry[0]).source;
+ * ```
+ */
 export function shownEntry(rates: CompiledRates, index: number): RateEntry {
   return rates.table.entries[index] as RateEntry;
 }
