@@ -12,10 +12,21 @@ export interface CheckedAmounts {
   readonly total: Money;
 }
 
+function checkStatutoryScope(input: ReminderLetterInput): void {
+  if (input.statutoryLetter === 'book-xix-free-first-reminder' && (input.jurisdiction !== 'BE' || input.debtorKind !== 'consumer')) {
+    fail('INVALID_ARGUMENT', 'statutoryLetter', 'the Book XIX free first reminder is for Belgian consumer debts only');
+  }
+  if (input.statutoryLetter === 'nl-14-day-letter' && (input.jurisdiction !== 'NL' || input.debtorKind !== 'consumer')) {
+    fail('INVALID_ARGUMENT', 'statutoryLetter', 'the 14-day letter (art. 6:96 lid 6 BW) is for Dutch consumer debts only');
+  }
+  if (input.statutoryLetter !== undefined && input.statutoryLetter !== 'book-xix-free-first-reminder' && input.statutoryLetter !== 'nl-14-day-letter') {
+    fail('INVALID_ARGUMENT', 'statutoryLetter', `"${String(input.statutoryLetter)}" is not a statutory letter`);
+  }
+}
+
 function checkStatutory(input: ReminderLetterInput): void {
   const claims = input.claims ?? [];
   if (input.statutoryLetter === 'book-xix-free-first-reminder') {
-    if (input.jurisdiction !== 'BE' || input.debtorKind !== 'consumer') fail('INVALID_ARGUMENT', 'statutoryLetter', 'the Book XIX free first reminder is for Belgian consumer debts only');
     const charged = claims.findIndex((c) => c.mode === 'claim');
     if (charged >= 0) fail('INVALID_ARGUMENT', `claims[${charged}].mode`, 'the Book XIX first reminder is free: it may announce costs, never charge them (reference.md §3)');
     if (!claims.some((c) => c.kind === 'damages' && c.mode === 'announce')) {
@@ -29,7 +40,6 @@ function checkStatutory(input: ReminderLetterInput): void {
     });
   }
   if (input.statutoryLetter === 'nl-14-day-letter') {
-    if (input.jurisdiction !== 'NL' || input.debtorKind !== 'consumer') fail('INVALID_ARGUMENT', 'statutoryLetter', 'the 14-day letter (art. 6:96 lid 6 BW) is for Dutch consumer debts only');
     const bik = claims.find((c) => c.kind === 'bik' && c.mode === 'announce');
     if (!bik || !money(bik.amount, 'claims.bik.amount').greaterThan(0)) {
       fail('INVALID_ARGUMENT', 'claims', 'the 14-day letter must state the exact amount of the collection costs (BIK) that will be charged (reference.md §2)');
@@ -69,6 +79,7 @@ export function checkReminderLetter(input: ReminderLetterInput): CheckedAmounts 
     return amount;
   });
 
+  checkStatutoryScope(input);
   const claims = input.claims ?? [];
   claims.forEach((c, i) => {
     const rule = CLAIM_LAW[input.jurisdiction][input.debtorKind][c.kind];
