@@ -124,9 +124,7 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
   const foreign = (): [string, AuthUser, Partial<RecordIds>[]][] => {
     // The factor may see A1's company and its assigned invoice (with its debtor and document), nothing else of A1.
     const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, ...factorForeignA1 } = a1;
-    void _c, _d, _i, _doc;
     const { companyId: _c2, ...a1UnassignedForFactor } = a1Unassigned;
-    void _c2;
     return [
       ['accountant of firm A', tenancy.users.accountantA, [b1, { sessionId: a1.sessionId, tokenId: a1.tokenId }]],
       ['entrepreneur of A1', tenancy.users.entrepreneurA1, [b1, a2, { sessionId: a2.sessionId, tokenId: a2.tokenId }]],

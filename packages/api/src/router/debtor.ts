@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../services/db-errors.js';
 import { whyNotUpdated } from '../services/versioned.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
 import type { Database } from '../db.js';
+import type { sqliteTables } from '@fact/db';
 
 const debtorFields = {
   kind: z.enum(['business', 'consumer']),
@@ -29,7 +30,7 @@ const debtorFields = {
   creditLimit: nonNegativeAmountInput.nullable().optional(),
 };
 
-function publicDebtor(row: typeof import('@fact/db').sqliteTables.debtors.$inferSelect) {
+function publicDebtor(row: typeof sqliteTables.debtors.$inferSelect) {
   return {
     id: row.id,
     companyId: row.companyId,
