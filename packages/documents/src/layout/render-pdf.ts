@@ -112,7 +112,8 @@ function block(doc: Doc, b: Block): void {
       doc.y += 8;
       return;
     case 'heading':
-      ensureSpace(doc, 36);
+      // Keep a heading with the start of what it introduces (a table needs a few rows).
+      ensureSpace(doc, 120);
       doc.font(BOLD).fontSize(10.5).text(b.text, left(doc), doc.y + 4, { width: contentWidth(doc) });
       doc.y += 4;
       return;
