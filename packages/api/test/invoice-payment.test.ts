@@ -156,4 +156,16 @@ describe.each(DIALECTS)('invoices and payments on %s', (dialect) => {
     expect(overdue.items.every((i) => i.overdue)).toBe(true);
     await expect(api.invoice.list({ companyId: tenancy.companyA1, cursor: 'garbage' })).rejects.toMatchObject({ code: 'BAD_REQUEST', field: 'cursor' });
   });
+
+  it('two concurrent payments that together exceed the open balance: one is recorded, the other refused', async () => {
+    const inv = await create('F2025-060', '100.00');
+    const other = callerFor(db, tenancy.users.entrepreneurA1);
+    const pay = (caller: typeof api) =>
+      caller.payment.record({ companyId: tenancy.companyA1, debtorId, amount: '100.00', receivedOn: '2025-03-14', allocations: [{ invoiceId: inv.id, amount: '100.00' }] });
+    const results = await Promise.allSettled([pay(api), pay(other)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(['BAD_REQUEST', 'CONFLICT']).toContain((refused.reason as { code: string }).code);
+    expect((await api.invoice.get({ invoiceId: inv.id })).open).toBe('21.00');
+  });
 });
