@@ -6,7 +6,22 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
-    // Forms post to the same origin only; SvelteKit refuses cross-site form posts.
-    // Form posts are accepted from the same origin only (SvelteKit's default CSRF check).
+    // Form posts are accepted from the same origin only (SvelteKit's CSRF check stays on), and
+    // the session cookie is SameSite=Lax on top.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'object-src': ['none'],
+      },
+    },
   },
 };

@@ -1,0 +1,17 @@
+import type { Cookies } from '@sveltejs/kit';
+
+/** The session cookie: an opaque token; the database stores only its keyed hash. */
+export const SESSION_COOKIE = 'fact_session';
+export const LOCALE_COOKIE = 'fact_locale';
+
+/**
+ * Stores the session token: http-only (no script can read it), SameSite=Lax (not sent on
+ * cross-site posts), Secure everywhere except http://localhost (SvelteKit's default).
+ */
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
+  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', expires: expiresAt });
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+  cookies.delete(SESSION_COOKIE, { path: '/' });
+}
