@@ -1,0 +1,1 @@
+// Public surface of @fact/factoring. Every export is named.
