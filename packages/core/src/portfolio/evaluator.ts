@@ -60,7 +60,8 @@ function bucketOf(buckets: readonly AgeingBucketDefinition[], days: number): num
  *
  * Throws `INVALID_DATE` (`asOf`), `INVALID_ARGUMENT` (`method`), `INVALID_AGEING_BUCKETS`,
  * `INVALID_POLICY` and `INVALID_PERCENTAGE` (`rateTable.entries[i].rate`) up front; per item,
- * `INVALID_DATE` (`dueDate`, `issueDate`, `payments[j].date`), `INVALID_AMOUNT` (`amountCents`,
+ * `INVALID_DATE` (`dueDate`, `issueDate`, `payments[j].date`), `INVALID_RANGE` (`dueDate` before
+ * `issueDate`), `INVALID_AMOUNT` (`amountCents`,
  * `payments[j].amountCents`, `payments` when more is paid than claimed) and `RATE_TABLE_GAP`
  * (`dueDate`, `asOf`) for an item bearing interest outside the table.
  *
@@ -101,7 +102,12 @@ export function createPortfolioEvaluator(options: PortfolioOptions): PortfolioEv
     if (f.schedule === undefined) f.schedule = interestSchedule(rates, f.dueDay, asOfDay, method);
     return f.schedule;
   }
-  const isIssued = (issueDate: CalendarDate | undefined) => issueDate === undefined || days.dayOf(issueDate, 'issueDate') <= asOfDay;
+  function isIssued(issueDate: CalendarDate | undefined, f: DueDateFacts): boolean {
+    if (issueDate === undefined) return true;
+    const issueDay = days.dayOf(issueDate, 'issueDate');
+    if (f.dueDay < issueDay) fail('INVALID_RANGE', 'dueDate', `is before the issue date ${issueDate}`);
+    return issueDay <= asOfDay;
+  }
   function paymentsOf(item: PortfolioItem): EffectivePayment[] {
     const out: EffectivePayment[] = [];
     (item.payments ?? []).forEach((p, j) => {
@@ -130,7 +136,7 @@ export function createPortfolioEvaluator(options: PortfolioOptions): PortfolioEv
       else next = nextStep(policy, f.dueDay, readReminders(item.reminders, asOfDay, days), asOfDay, days);
     }
     const d = f.days;
-    const status = !isIssued(item.issueDate) ? 'not-issued' : open === 0 ? 'paid' : d < 0 ? 'not-due' : d === 0 ? 'due-today' : 'overdue';
+    const status = !isIssued(item.issueDate, f) ? 'not-issued' : open === 0 ? 'paid' : d < 0 ? 'not-due' : d === 0 ? 'due-today' : 'overdue';
     const counts = status !== 'not-issued' && status !== 'paid';
     return {
       status,

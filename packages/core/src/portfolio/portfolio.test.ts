@@ -60,6 +60,7 @@ describe('bad input', () => {
     ['a negative amount', { dueDate: '2025-03-15', amountCents: -1 }, 'INVALID_AMOUNT', 'amountCents'],
     ['an impossible due date', { dueDate: '2025-02-29', amountCents: 1 }, 'INVALID_DATE', 'dueDate'],
     ['an impossible issue date', { issueDate: '2025-13-01', dueDate: '2025-03-15', amountCents: 1 }, 'INVALID_DATE', 'issueDate'],
+    ['a due date before the issue date', { issueDate: '2025-03-16', dueDate: '2025-03-15', amountCents: 1 }, 'INVALID_RANGE', 'dueDate'],
     ['a payment in euros', { dueDate: '2025-03-15', amountCents: 100, payments: [{ date: '2025-04-01', amountCents: 0.5 }] }, 'INVALID_AMOUNT', 'payments[0].amountCents'],
     ['a payment without a date', { dueDate: '2025-03-15', amountCents: 100, payments: [{ date: '', amountCents: 1 }] }, 'INVALID_DATE', 'payments[0].date'],
     ['more paid than claimed', { dueDate: '2025-03-15', amountCents: 100, payments: [{ date: '2025-04-01', amountCents: 101 }] }, 'INVALID_AMOUNT', 'payments'],
