@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -59,6 +61,7 @@ export function openPg(url: string): DbHandle {
  * ```
  */
 export function openPglite(dataDir: string | undefined): DbHandle {
+  if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client });
   return finish(executor('pglite', db as unknown as PgLikeDb, false), { driver: 'pglite', client }, {

@@ -1,7 +1,7 @@
 import { addDays as addDaysChecked } from '@fact/core';
 import { v7 as uuidv7 } from 'uuid';
 import { BE_CITIES, BE_FORMS, NAME_PARTS, NL_CITIES, NL_FORMS, PAYMENT_BEHAVIOURS, PAYMENT_TERMS, RATES, TRADES, VAT_RATES } from './distributions.js';
-import { Prng } from './prng.js';
+import type { Prng } from './prng.js';
 
 /** Rows of one table, keyed by the drizzle (TypeScript) column names. */
 export type Row = Record<string, unknown>;
