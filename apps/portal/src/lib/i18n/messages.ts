@@ -656,3 +656,8 @@ export const translator =
   (language: Language): Translate =>
   (key, params) =>
     translate(language, key, params);
+
+/** Whether a string is a key of the catalogue (errors carry keys or, from the API, plain text). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogs.nl, value);
+}

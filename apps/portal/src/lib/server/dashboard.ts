@@ -41,13 +41,19 @@ export function firmExtras(api: Api, userId: string, now: number): Promise<Recor
   const key = userId;
   const cached = extrasCache.get(key);
   if (cached && now - cached.at < EXTRAS_TTL_MS) return cached.value;
-  const value = firmCompanies(api, '').then((all) => computeExtras(api, all));
+  const value = breathe()
+    .then(() => firmCompanies(api, ''))
+    .then((all) => computeExtras(api, all));
   extrasCache.set(key, { at: now, value });
   value.catch(() => extrasCache.delete(key));
   return value;
 }
 
+/** Lets the event loop flush responses and serve other requests (SQLite calls are synchronous). */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function computeExtras(api: Api, lines: readonly CompanyLine[]): Promise<Record<string, CompanyExtras>> {
+  await breathe();
   const reminders = new Map<string, number>();
   for (const plan of await api.dunning.firmPreview()) reminders.set(plan.companyId, plan.actions.length);
   const out: Record<string, CompanyExtras> = {};
@@ -55,6 +61,7 @@ async function computeExtras(api: Api, lines: readonly CompanyLine[]): Promise<R
     const dso = await api.reports.dso({ companyId: c.id });
     const vat = await api.reports.vatRelief({ companyId: c.id, period: quarterOf(c.asOf) });
     out[c.id] = { dso: dso.days, remindersToday: reminders.get(c.id) ?? 0, vatRelief: vat.reclaimableVatTotal };
+    await breathe();
   }
   return out;
 }

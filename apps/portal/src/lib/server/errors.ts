@@ -34,6 +34,8 @@ export function translate(e: unknown): unknown {
       return error(404, 'Not found');
     case 'UNAUTHORIZED':
       return redirect(303, '/login?expired=1');
+    case 'BAD_REQUEST':
+      return error(400, e.message);
     default:
       return e;
   }
