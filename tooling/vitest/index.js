@@ -3,10 +3,13 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 
 const conditions = ['@fact/source', 'module', 'node', 'import', 'default'];
+// Vitest hands ssr conditions to Node as --conditions for external packages; "import" there makes
+// pg's require('pg-pool') load pg-pool's ESM build and crash. Vite adds import/require itself.
+const ssrConditions = ['@fact/source', 'node'];
 
 export const preset = defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@fact/source'] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ['@fact/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
