@@ -10,13 +10,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const wanted = url.searchParams.get('sort');
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(wanted ?? '') ? (wanted as SortKey) : 'overdue';
-  const dir = url.searchParams.get('dir') === 'asc' ? 'asc' : 'desc';
+  const dir: 'asc' | 'desc' = url.searchParams.get('dir') === 'asc' ? 'asc' : 'desc';
   const lines = await load404(firmCompanies(locals.api, q));
   const extras = firmExtras(locals.api, user.id, Date.now());
   // Sorting by a slow column needs its figures now; otherwise they stream in after the table.
   if (SLOW.includes(sort) || url.searchParams.has('full')) {
     const full = withExtras(lines, await extras);
-    return { q, sort, dir, lines: sortLines(full, sort, dir), totals: firmTotals(full), extras: null, complete: true };
+    return { q, sort, dir, lines: sortLines(full, sort, dir), totals: firmTotals(full), extras: null, complete: true as const };
   }
-  return { q, sort, dir, lines: sortLines(lines, sort, dir), totals: firmTotals(lines), extras, complete: false };
+  return { q, sort, dir, lines: sortLines(lines, sort, dir), totals: firmTotals(lines), extras, complete: false as const };
 };
