@@ -5,6 +5,12 @@ import { fail } from '../errors/fail.js';
  * A calendar date, `YYYY-MM-DD`, with no time and no time zone. Due dates and interest periods
  * are days on a calendar; keeping them free of instants is what stops them drifting across
  * daylight-saving time. Turning "now" into the company's local date is the caller's job.
+ *
+ * @example
+ * ```ts
+ * const dueDate: CalendarDate = parseDate('2025-03-31');
+ * addDays(dueDate, 1); // "2025-04-01"
+ * ```
  */
 export type CalendarDate = string;
 
@@ -82,12 +88,26 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The later of two dates. */
+/**
+ * The later of two dates.
+ *
+ * @example
+ * ```ts
+ * maxDate('2025-03-01', '2025-02-28'); // "2025-03-01"
+ * ```
+ */
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
 
-/** The earlier of two dates. */
+/**
+ * The earlier of two dates.
+ *
+ * @example
+ * ```ts
+ * minDate('2025-03-01', '2025-02-28'); // "2025-02-28"
+ * ```
+ */
 export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a <= b ? a : b;
 }

@@ -1,10 +1,26 @@
 import { fail } from '../errors/fail.js';
 import { addDays, fromEpochDay, toEpochDay, type CalendarDate } from './date.js';
 
-/** The countries whose law and calendars this library knows. */
+/**
+ * The countries whose law and calendars this library knows: Belgium (`BE`) and the Netherlands
+ * (`NL`), as ISO 3166-1 alpha-2 codes.
+ *
+ * @example
+ * ```ts
+ * const country: Country = 'BE';
+ * isBusinessDay('2025-07-21', country); // false (Belgian national holiday)
+ * ```
+ */
 export type Country = 'BE' | 'NL';
 
-/** A public holiday: the date and its name in the country's language. */
+/**
+ * A public holiday (feestdag / jour férié): the date and its name in the country's language.
+ *
+ * @example
+ * ```ts
+ * publicHolidays('NL', 2025)[0]; // { date: "2025-01-01", name: "Nieuwjaarsdag" }
+ * ```
+ */
 export interface PublicHoliday {
   date: CalendarDate;
   name: string;

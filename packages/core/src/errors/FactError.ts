@@ -1,6 +1,13 @@
 /**
  * Stable error codes of `@fact/core`. A code never changes meaning once published; callers
  * (the API, the portal) map them to their own responses.
+ *
+ * @example
+ * ```ts
+ * FACT_ERROR_CODES.includes('INVALID_IBAN'); // true
+ * // e.g. build an exhaustive code → HTTP status map in the API layer
+ * const status = Object.fromEntries(FACT_ERROR_CODES.map((c) => [c, 422]));
+ * ```
  */
 export const FACT_ERROR_CODES = [
   'INVALID_AMOUNT',
@@ -29,7 +36,15 @@ export const FACT_ERROR_CODES = [
   'UNSUPPORTED_CURRENCY',
 ] as const;
 
-/** One of {@link FACT_ERROR_CODES}. */
+/**
+ * One of {@link FACT_ERROR_CODES}: the machine-readable reason a {@link FactError} was thrown.
+ *
+ * @example
+ * ```ts
+ * const code: FactErrorCode = 'INVALID_DATE';
+ * isFactError(new FactError(code, 'dueDate: "31/03" is not a YYYY-MM-DD date', 'dueDate'), code); // true
+ * ```
+ */
 export type FactErrorCode = (typeof FACT_ERROR_CODES)[number];
 
 /**

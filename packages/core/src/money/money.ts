@@ -2,12 +2,27 @@ import type { Decimal } from 'decimal.js';
 import { fail } from '../errors/fail.js';
 import { Dec } from './decimal.js';
 
-/** An exact euro amount. Produced by {@link money}; any decimal.js value is accepted as input. */
+/**
+ * An exact euro amount (a decimal.js value, never a JS number). Produced by {@link money}; any
+ * decimal.js value is accepted as input.
+ *
+ * @example
+ * ```ts
+ * const gross: Money = money('100.00').times('1.21');
+ * gross.toFixed(2); // "121.00"
+ * ```
+ */
 export type Money = Decimal;
 
 /**
  * What an amount may be given as: a decimal string (`"1234.56"`), a decimal.js value, or a
  * finite JS number (read through its shortest decimal form, so `0.1` is exactly 0.1).
+ *
+ * @example
+ * ```ts
+ * const inputs: AmountInput[] = ['1234.56', 0.1, money('2.50')];
+ * inputs.map((i) => money(i).toString()); // ["1234.56", "0.1", "2.5"]
+ * ```
  */
 export type AmountInput = string | number | Decimal;
 
@@ -39,14 +54,30 @@ export function money(value: AmountInput, field = 'amount'): Money {
   return fail('INVALID_AMOUNT', field, `expected a decimal string, number or Decimal, got ${typeof value}`);
 }
 
-/** Like {@link money}, but refuses negative amounts. */
+/**
+ * Like {@link money}, but refuses negative amounts (throws `INVALID_AMOUNT` naming `field`).
+ *
+ * @example
+ * ```ts
+ * nonNegativeMoney('5', 'deposit').toFixed(2); // "5.00"
+ * nonNegativeMoney('-1.50', 'deposit'); // throws FactError INVALID_AMOUNT "deposit: must not be negative, got -1.5"
+ * ```
+ */
 export function nonNegativeMoney(value: AmountInput, field = 'amount'): Money {
   const m = money(value, field);
   if (m.isNegative() && !m.isZero()) fail('INVALID_AMOUNT', field, `must not be negative, got ${m.toString()}`);
   return m;
 }
 
-/** Zero euro. */
+/**
+ * Zero euro: the starting point of a sum and the floor of a balance.
+ *
+ * @example
+ * ```ts
+ * sumMoney([]).equals(ZERO); // true
+ * maxMoney(money('-3'), ZERO).toString(); // "0"
+ * ```
+ */
 export const ZERO: Money = new Dec(0);
 
 /**
@@ -107,17 +138,40 @@ export function sumMoney(values: readonly Money[]): Money {
   return total;
 }
 
-/** Formats an amount with exactly two decimals (`"1234.50"`), for machines, not for people. */
+/**
+ * Formats an amount with exactly two decimals (`"1234.50"`), rounding half-up to the cent, for
+ * machines (CSV, XML, JSON), not for people.
+ *
+ * @example
+ * ```ts
+ * formatCents(money('1234.5')); // "1234.50"
+ * formatCents(money('0.125')); // "0.13"
+ * ```
+ */
 export function formatCents(value: Money): string {
   return roundCents(value).toFixed(2);
 }
 
-/** The larger of two amounts. */
+/**
+ * The larger of two amounts.
+ *
+ * @example
+ * ```ts
+ * maxMoney(money('10'), money('12.5')).toString(); // "12.5"
+ * ```
+ */
 export function maxMoney(a: Money, b: Money): Money {
   return a.greaterThanOrEqualTo(b) ? a : b;
 }
 
-/** The smaller of two amounts. */
+/**
+ * The smaller of two amounts.
+ *
+ * @example
+ * ```ts
+ * minMoney(money('10'), money('12.5')).toString(); // "10"
+ * ```
+ */
 export function minMoney(a: Money, b: Money): Money {
   return a.lessThanOrEqualTo(b) ? a : b;
 }
