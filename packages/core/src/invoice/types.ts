@@ -5,10 +5,30 @@ import type { VatCategory } from '../vat/categories.js';
 import type { InvoiceLanguage } from '../vat/exemption-reasons.js';
 import type { VatRateTable } from '../vat/rates.js';
 
-/** What kind of document: a normal invoice, a credit note (creditnota / note de crédit) or a deposit (voorschotfactuur / facture d'acompte). */
+/**
+ * What kind of document: a normal invoice, a credit note (creditnota / note de crédit) or a
+ * deposit (voorschotfactuur / facture d'acompte).
+ *
+ * @example
+ * ```ts
+ * const kind: InvoiceKind = 'credit-note';
+ * ledgerSign(kind); // -1: a credit note lowers what the debtor owes
+ * ```
+ */
 export type InvoiceKind = 'invoice' | 'credit-note' | 'deposit';
 
-/** One invoice line (BG-25). All amounts excluding VAT; a line is never negative. */
+/**
+ * One invoice line (BG-25). All amounts excluding VAT; a line is never negative.
+ *
+ * @example
+ * ```ts
+ * const line: InvoiceLineInput = {
+ *   description: 'Consultancy (hours)', quantity: 10, unitPrice: '95', lineAllowance: '50',
+ *   vatCategory: 'S', vatRate: 21,
+ * };
+ * lineNetAmount(line).toFixed(2); // "900.00"
+ * ```
+ */
 export interface InvoiceLineInput {
   /** BT-126; defaults to the 1-based position. Must be unique. */
   readonly id?: string;
@@ -28,7 +48,17 @@ export interface InvoiceLineInput {
   readonly vatRate: AmountInput;
 }
 
-/** A document-level allowance (BG-20, `charge: false`) or charge (BG-21, `charge: true`). */
+/**
+ * A document-level allowance (BG-20, `charge: false`, e.g. a loyalty discount) or charge (BG-21,
+ * `charge: true`, e.g. shipping), taxed at its own VAT category and rate.
+ *
+ * @example
+ * ```ts
+ * const shipping: DocumentAllowanceCharge = {
+ *   charge: true, amount: '25', reason: 'Shipping', vatCategory: 'S', vatRate: 21,
+ * };
+ * ```
+ */
 export interface DocumentAllowanceCharge {
   readonly charge: boolean;
   /** BT-92 / BT-99, ≥ 0, excluding VAT. */
@@ -43,6 +73,12 @@ export interface DocumentAllowanceCharge {
  * A deposit invoice deducted on a final invoice, per VAT rate: its VAT was already charged on
  * the deposit invoice, so the final invoice deducts its taxable amount (a negative line with
  * quantity −1, as Peppol BIS does) instead of only a payment. See {@link depositDeductions}.
+ *
+ * @example
+ * ```ts
+ * // what depositDeductions() returns for deposit invoice D-1 of 300.00 + 21 % VAT
+ * const deducted: DeductedDeposit = { invoiceNumber: 'D-1', vatCategory: 'S', vatRate: 21, taxableAmount: 300 };
+ * ```
  */
 export interface DeductedDeposit {
   /** The deposit invoice's number. */
@@ -53,7 +89,20 @@ export interface DeductedDeposit {
   readonly taxableAmount: AmountInput;
 }
 
-/** An invoice, credit note or deposit invoice, as entered. Amounts on the document are positive. */
+/**
+ * An invoice, credit note or deposit invoice, as entered. Amounts on the document are positive
+ * (a credit note's sign comes from its `kind`). Input of {@link computeInvoiceTotals}.
+ *
+ * @example
+ * ```ts
+ * const creditNote: InvoiceInput = {
+ *   kind: 'credit-note', number: 'C2025-004', issueDate: '2025-03-10', currency: 'EUR',
+ *   vatCountry: 'NL', correctsInvoice: 'F2025-001',
+ *   lines: [{ description: 'Returned chair', quantity: 2, unitPrice: '120', vatCategory: 'S', vatRate: 21 }],
+ * };
+ * computeInvoiceTotals(creditNote).payable.toFixed(2); // "290.40"
+ * ```
+ */
 export interface InvoiceInput {
   readonly kind: InvoiceKind;
   /** BT-1. */
@@ -78,13 +127,31 @@ export interface InvoiceInput {
   readonly exemptionReasons?: Readonly<Partial<Record<VatCategory, string>>>;
 }
 
-/** Options of {@link computeInvoiceTotals}. */
+/**
+ * Options of {@link computeInvoiceTotals}.
+ *
+ * @example
+ * ```ts
+ * // validate against your own table, e.g. with a rate change announced for next year
+ * const options: InvoiceTotalsOptions = { vatRates: [...VAT_RATES] };
+ * computeInvoiceTotals(invoice, options);
+ * ```
+ */
 export interface InvoiceTotalsOptions {
   /** A VAT rate table to validate against instead of {@link VAT_RATES}. */
   readonly vatRates?: VatRateTable;
 }
 
-/** One computed line: its rounded net amount (BT-131). */
+/**
+ * One computed line of {@link InvoiceTotals}: its rounded net amount (BT-131). A deposit
+ * deduction appears as a synthetic negative line.
+ *
+ * @example
+ * ```ts
+ * // the line a final invoice gets for deposit invoice D-1 (see depositDeductions)
+ * const line: LineNet = { id: 'deposit:D-1:S:21', vatCategory: 'S', vatRate: money(21), net: money(-300), deductsDeposit: 'D-1' };
+ * ```
+ */
 export interface LineNet {
   readonly id: string;
   readonly vatCategory: VatCategory;
@@ -94,7 +161,19 @@ export interface LineNet {
   readonly deductsDeposit?: string;
 }
 
-/** One VAT breakdown entry (BG-23). */
+/**
+ * One VAT breakdown entry (BG-23): the taxable amount and VAT of one category and rate
+ * (btw-specificatie / ventilation de la TVA).
+ *
+ * @example
+ * ```ts
+ * // a Belgian invoice in French with a reverse-charged line of 950.00
+ * const entry: VatBreakdownEntry = {
+ *   category: 'AE', rate: money(0), taxableAmount: money('950'), vatAmount: money(0),
+ *   exemptionReason: 'Autoliquidation – art. 51, § 2 CTVA',
+ * };
+ * ```
+ */
 export interface VatBreakdownEntry {
   readonly category: VatCategory;
   /** BT-119, percent. */
@@ -107,7 +186,22 @@ export interface VatBreakdownEntry {
   readonly exemptionReason?: string;
 }
 
-/** The document totals by EN 16931 (BG-22). All amounts are whole cents. */
+/**
+ * The document totals by EN 16931 (BG-22), as returned by {@link computeInvoiceTotals}. All
+ * amounts are whole cents.
+ *
+ * @example
+ * ```ts
+ * const t: InvoiceTotals = computeInvoiceTotals({
+ *   kind: 'invoice', number: 'F-10', issueDate: '2025-02-10', currency: 'EUR', vatCountry: 'BE',
+ *   lines: [{ description: 'Chairs', quantity: 4, unitPrice: '80', vatCategory: 'S', vatRate: 21 }],
+ *   allowancesCharges: [{ charge: false, amount: '20', reason: 'Loyalty discount', vatCategory: 'S', vatRate: 21 }],
+ * });
+ * t.taxExclusive.toFixed(2); // "300.00"
+ * t.vatTotal.toFixed(2); // "63.00"
+ * t.payable.toFixed(2); // "363.00"
+ * ```
+ */
 export interface InvoiceTotals {
   readonly kind: InvoiceKind;
   readonly number: string;

@@ -10,6 +10,12 @@ import { fail } from '../errors/fail.js';
  * - `K`  intra-community supply, VAT-exempt (intracommunautaire levering / livraison intracommunautaire)
  * - `G`  export outside the EU, free of VAT (uitvoer / exportation)
  * - `O`  outside the scope of VAT (buiten het toepassingsgebied / hors champ)
+ *
+ * @example
+ * ```ts
+ * const category: VatCategory = 'AE'; // a Belgian supplier invoicing a reverse-charged service
+ * needsExemptionReason(category); // true: the invoice must say why no VAT is charged
+ * ```
  */
 export type VatCategory = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
 

@@ -2,10 +2,30 @@ import type { Country } from '../calendar/holidays.js';
 import { fail } from '../errors/fail.js';
 import { needsExemptionReason, type VatCategory } from './categories.js';
 
-/** Languages an invoice mention is available in. */
+/**
+ * Languages an invoice mention is available in: Dutch, French, English.
+ *
+ * @example
+ * ```ts
+ * const language: InvoiceLanguage = 'fr';
+ * defaultExemptionReason('BE', 'AE', language); // "Autoliquidation – art. 51, § 2 CTVA"
+ * ```
+ */
 export type InvoiceLanguage = 'nl' | 'fr' | 'en';
 
-/** The legal mention an invoice must carry when no VAT is charged (BT-120), per language. */
+/**
+ * The legal mention an invoice must carry when no VAT is charged (BT-120, the
+ * vrijstellingsgrond / mention d'exonération), per language, with its VATEX code (BT-121).
+ *
+ * @example
+ * ```ts
+ * const mention: ExemptionMention = {
+ *   vatexCode: 'VATEX-EU-AE',
+ *   text: { nl: 'Btw verlegd', fr: 'Autoliquidation', en: 'VAT reverse charged' },
+ *   source: 'art. 35a Wet OB',
+ * };
+ * ```
+ */
 export interface ExemptionMention {
   /** CEF VATEX code for BT-121, where a general one exists. */
   readonly vatexCode?: string;

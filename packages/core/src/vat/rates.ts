@@ -9,6 +9,14 @@ import type { VatCategory } from './categories.js';
 /**
  * One row of a VAT rate table: the rates (in percent) a category may carry in a country during
  * a period. Rates are exact decimal strings.
+ *
+ * @example
+ * ```ts
+ * const row: VatRateRule = {
+ *   country: 'BE', category: 'S', rates: ['21', '12', '6'], validFrom: '1996-01-01',
+ *   source: 'art. 37 WBTW and KB nr. 20 tables A/B',
+ * };
+ * ```
  */
 export interface VatRateRule {
   readonly country: Country;
@@ -24,7 +32,20 @@ export interface VatRateRule {
   readonly unconfirmed?: true;
 }
 
-/** A VAT rate table: rows per country, category and period. */
+/**
+ * A VAT rate table: rows per country, category and period. {@link VAT_RATES} is the built-in
+ * one; pass your own to {@link allowedVatRates}, {@link checkVatRate} or
+ * {@link computeInvoiceTotals} (`options.vatRates`) to override it.
+ *
+ * @example
+ * ```ts
+ * const table: VatRateTable = [
+ *   { country: 'BE', category: 'S', rates: ['21', '12', '6'], validFrom: '1996-01-01', source: 'art. 37 WBTW' },
+ * ];
+ * allowedVatRates('BE', 'S', '2025-06-01', table).map(String); // ["21", "12", "6"]
+ * allowedVatRates('NL', 'S', '2025-06-01', table); // throws RATE_TABLE_GAP: no row for NL
+ * ```
+ */
 export type VatRateTable = readonly VatRateRule[];
 
 const ZERO_CATEGORIES: readonly VatCategory[] = ['E', 'AE', 'K', 'G', 'O'];
