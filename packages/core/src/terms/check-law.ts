@@ -5,7 +5,16 @@ import { finalDueDate } from './due-dates.js';
 import { PAYMENT_TERM_CAPS, type DebtorKind, type PaymentTermCap } from './legal-caps.js';
 import type { DueDateContext, PaymentTerms } from './types.js';
 
-/** The parties, for {@link checkTermsAgainstLaw}. */
+/**
+ * The parties and dates, for {@link checkTermsAgainstLaw}.
+ *
+ * @example
+ * ```ts
+ * const context: TermsLawContext = {
+ *   country: 'NL', debtorKind: 'business', largeToSme: true, issueDate: '2025-03-01', receivedDate: '2025-03-03',
+ * };
+ * ```
+ */
 export interface TermsLawContext extends DueDateContext {
   readonly country: Country;
   readonly debtorKind: DebtorKind;
@@ -13,7 +22,17 @@ export interface TermsLawContext extends DueDateContext {
   readonly largeToSme?: boolean;
 }
 
-/** A legal limit an agreed term goes beyond. A value, not an error: the invoice can still be sent. */
+/**
+ * A legal limit an agreed term goes beyond. A value, not an error: the invoice can still be sent.
+ *
+ * @example
+ * ```ts
+ * const [w] = checkTermsAgainstLaw({ type: 'net', days: 90 },
+ *   { country: 'NL', debtorKind: 'business', largeToSme: true, issueDate: '2025-03-01', receivedDate: '2025-03-03' });
+ * // w: { code: "TERM_EXCEEDS_LEGAL_MAXIMUM", capId: "NL-LARGE-TO-SME-60", severity: "violation",
+ * //      maxDays: 60, termDays: 88, dueDate: "2025-05-30", unconfirmed: false, … }
+ * ```
+ */
 export interface TermsWarning {
   readonly code: 'TERM_EXCEEDS_LEGAL_MAXIMUM' | 'TERM_NEEDS_FAIRNESS_REVIEW';
   readonly capId: string;

@@ -1,7 +1,17 @@
 import type { CalendarDate } from '../calendar/date.js';
 import type { Country } from '../calendar/holidays.js';
 
-/** Who owes the money, for the legal limits on payment terms. */
+/**
+ * Who owes the money, for the legal limits on payment terms: a business (B2B), a consumer
+ * (B2C) or a public authority (overheid / pouvoir public).
+ *
+ * @example
+ * ```ts
+ * const debtorKind: DebtorKind = 'public';
+ * checkTermsAgainstLaw({ type: 'net', days: 45 }, { country: 'BE', debtorKind, issueDate: '2025-03-01' });
+ * // one warning: capId "BE-PUBLIC-30"
+ * ```
+ */
 export type DebtorKind = 'business' | 'consumer' | 'public';
 
 /**
@@ -18,7 +28,19 @@ export const STATUTORY_DEFAULT_TERM: Readonly<Record<Country, { readonly days: n
   NL: { days: 30, source: 'art. 6:119a lid 2 BW (reference.md §10; jfvaccountants.nl, aasadvocatuur.nl)' },
 };
 
-/** One legal limit on an agreed payment term. */
+/**
+ * One legal limit on an agreed payment term, as data with its source (see
+ * {@link PAYMENT_TERM_CAPS}).
+ *
+ * @example
+ * ```ts
+ * const cap: PaymentTermCap = {
+ *   id: 'BE-B2B-60', country: 'BE', debtorKind: 'business', relation: 'all', maxDays: 60,
+ *   severity: 'violation', consequence: 'An agreed B2B payment term may never exceed 60 days.',
+ *   validFrom: '2022-02-01', source: 'Law of 2 Aug 2002 as amended by the Law of 14 Aug 2021',
+ * };
+ * ```
+ */
 export interface PaymentTermCap {
   readonly id: string;
   readonly country: Country;
