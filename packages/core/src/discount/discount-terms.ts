@@ -8,7 +8,18 @@ import type { CategoryDiscount, DiscountTerms, DiscountVatMode, EarlyPaymentDisc
 
 const MODES: readonly DiscountVatMode[] = ['on-discounted-base', 'reduce-on-early-payment', 'none'];
 
-/** The totals a discount needs; a full {@link InvoiceTotals} fits. */
+/**
+ * The totals a discount needs; a full {@link InvoiceTotals} fits.
+ *
+ * @example
+ * ```ts
+ * const totals: DiscountableTotals = computeInvoiceTotals({
+ *   kind: 'invoice', number: 'F-1', issueDate: '2025-03-01', currency: 'EUR', vatCountry: 'BE',
+ *   lines: [{ description: 'Service', quantity: 1, unitPrice: '100', vatCategory: 'S', vatRate: 21 }],
+ * });
+ * discountTerms(totals, { percent: 2, withinDays: 7, vatMode: 'none' }, '2025-03-01').payableIfEarly.toFixed(2); // "119.00"
+ * ```
+ */
 export type DiscountableTotals = Pick<InvoiceTotals, 'kind' | 'taxExclusive' | 'vatTotal' | 'payable' | 'vatBreakdown'>;
 
 function checkDiscount(discount: EarlyPaymentDiscount): { percent: Money; withinDays: number; vatMode: DiscountVatMode } {
