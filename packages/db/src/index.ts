@@ -123,3 +123,9 @@ export { createFactoringBatch, getFactoringBatch, setFactoringBatchStatus } from
 export type { FactoringBatch } from './repo/factoring.js';
 export { appendAudit, auditTrail } from './repo/audit.js';
 export type { AuditEntry } from './repo/audit.js';
+
+// demo and bulk data
+export { seedDatabase, DEMO_USERS } from './seed/seed.js';
+export type { SeedOptions, SeedResult } from './seed/seed.js';
+export { seedDemoIfEmpty } from './seed/demo.js';
+export type { DemoSeedOutcome } from './seed/demo.js';

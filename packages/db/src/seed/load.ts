@@ -55,9 +55,9 @@ export class BulkLoader {
     }
   }
 
-  /** Inserts a company and everything under it in one transaction. */
-  async loadCompany(rows: CompanyRows): Promise<number> {
-    return this.db.transaction(async (tx) => {
+  /** Inserts a company and everything under it in one transaction (or inside `within`). */
+  async loadCompany(rows: CompanyRows, within?: Executor): Promise<number> {
+    return (within ?? this.db).transaction(async (tx) => {
       let n = await this.insert(tx, 'companies', [rows.company]);
       for (const [table, key] of ORDER) n += await this.insert(tx, table, rows[key]);
       return n;

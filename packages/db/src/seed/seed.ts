@@ -1,6 +1,6 @@
 import { addDays } from '@fact/core';
 import { hashPassword } from '../auth/passwords.js';
-import type { DbHandle } from '../client/types.js';
+import type { DbHandle, Executor } from '../client/types.js';
 import { generateCompany, IdSource } from './generate.js';
 import { BulkLoader } from './load.js';
 import { Prng } from './prng.js';
@@ -23,6 +23,13 @@ export interface SeedOptions {
   /** Create the demo users (default true). */
   demoUsers?: boolean;
   onProgress?: (done: { companies: number; rows: number }) => void;
+  /**
+   * Write everything inside this open transaction of `db` instead of one transaction per
+   * company (used by {@link seedDemoIfEmpty} so the emptiness check and the seed commit together).
+   */
+  within?: Executor;
+  /** Password hashes of {@link DEMO_USERS}, in order, when already computed (keeps a lock short). */
+  passwordHashes?: readonly string[];
 }
 
 /** Counts of what was written. */
@@ -56,7 +63,8 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   const t = db.tables;
   const created = addDays(options.asOf, -730);
   const firmIds: string[] = [];
-  await db.transaction(async (tx) => {
+  const inTx = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => (options.within ? fn(options.within) : db.transaction(fn));
+  await inTx(async (tx) => {
     for (let f = 0; f < firms; f++) {
       const id = ids.next(created);
       firmIds.push(id);
@@ -65,19 +73,21 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   });
   let rows = firms;
   const companyIds: string[] = [];
-  await loader.run(async () => {
+  const load = async (): Promise<void> => {
   for (let c = 0; c < companies; c++) {
     const share = Math.floor(invoices / companies) + (c < invoices % companies ? 1 : 0);
     const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
     const data = generateCompany(r, ids, { firmId: firmIds[c % firms]!, index: c, invoices: share, asOf: options.asOf, ...demo });
     companyIds.push(data.company.id as string);
-    rows += await loader.loadCompany(data);
+    rows += await loader.loadCompany(data, options.within);
     options.onProgress?.({ companies: c + 1, rows });
   }
-  });
+  };
+  // Inside a caller's transaction the pragmas cannot change; the demo seed is small anyway.
+  await (options.within ? load() : loader.run(load));
   if (options.demoUsers ?? true) {
-    const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
-    await db.transaction(async (tx) => {
+    const hashes = options.passwordHashes ?? (await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password))));
+    await inTx(async (tx) => {
       for (const [i, u] of DEMO_USERS.entries()) {
         const userId = ids.next(created);
         await tx.db.insert(t.users).values({ id: userId, email: u.email, name: u.name, language: 'nl', passwordHash: hashes[i]! });
