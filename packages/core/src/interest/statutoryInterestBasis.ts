@@ -12,10 +12,25 @@ import type { InterestMethod } from './types.js';
  * From when statutory interest runs: the day after the due date without any notice
  * (commercial), from the formal notice (BE civil: ingebrekestelling / mise en demeure), or from
  * default (NL: verzuim, usually after an ingebrekestelling with a final term).
+ *
+ * @example
+ * ```ts
+ * const runsFrom: InterestRunsFrom = statutoryInterestBasis('BE', 'consumer').runsFrom; // "formal-notice"
+ * ```
  */
 export type InterestRunsFrom = 'day-after-due-date' | 'formal-notice' | 'default';
 
-/** Which statutory table and method apply to a debt, and why. */
+/**
+ * Which statutory table and method apply to a debt, and why, as returned by
+ * {@link statutoryInterestBasis}.
+ *
+ * @example
+ * ```ts
+ * const basis: StatutoryInterestBasis = statutoryInterestBasis('BE', 'consumer');
+ * // { table: beCivilRates, method: "simple", runsFrom: "formal-notice",
+ * //   legalBasis: "art. 5.240 BW (wettelijke interest / intérêt légal); Book XIX WER", … }
+ * ```
+ */
 export interface StatutoryInterestBasis {
   readonly table: RateTable;
   readonly method: InterestMethod;
@@ -26,7 +41,15 @@ export interface StatutoryInterestBasis {
   readonly note?: string;
 }
 
-/** Optional facts that change the basis. */
+/**
+ * Optional facts that change the statutory interest basis.
+ *
+ * @example
+ * ```ts
+ * const options: StatutoryInterestOptions = { contractConcludedOn: '2012-06-01' };
+ * statutoryInterestBasis('BE', 'business', options).table.id; // "be-commercial-pre-2013-contracts"
+ * ```
+ */
 export interface StatutoryInterestOptions {
   /** BE B2B: a contract concluded before 16 March 2013 (and not renewed) uses the old-contracts column. */
   readonly contractConcludedOn?: CalendarDate;
