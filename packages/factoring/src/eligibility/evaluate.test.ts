@@ -14,7 +14,7 @@ interface Case {
   readonly debtor?: DebtorIn;
   readonly profile?: Partial<FactorProfileInput>;
   /** Other invoices of the same debtor. */
-  readonly siblings?: InvoiceIn[];
+  readonly siblings?: ReturnType<typeof invoiceInput>[];
   /** The eligible amount expected for the invoice under test (default 0). */
   readonly eligible?: string;
 }
