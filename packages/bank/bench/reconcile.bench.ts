@@ -2,6 +2,7 @@
 // median and p95 over several runs, against a floor (the same loop doing only a Map lookup by
 // reference), and counts wrong automatic matches (must be 0). Prints markdown for BENCHMARKS.md.
 import { cpus, totalmem } from 'node:os';
+import { writeSection } from '@fact/bench-tools';
 import { performance } from 'node:perf_hooks';
 import { reconcile } from '../src/reconcile/reconcile.js';
 import { generate } from './generate.js';
@@ -68,17 +69,20 @@ const floor = stats(floorTimes);
 const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const count = (k: string) => kinds.get(k) ?? 0;
-console.log(`### @fact/bank reconciliation`);
-console.log('');
-console.log(`| what | data | median | p95 | budget | floor (Map lookup by reference) | ratio to floor | wrong automatic matches |`);
-console.log(`|---|---|---|---|---|---|---|---|`);
-console.log(
+const md: string[] = [];
+md.push(`### @fact/bank reconciliation`);
+md.push('');
+md.push(`| what | data | median | p95 | budget | floor (Map lookup by reference) | ratio to floor | wrong automatic matches |`);
+md.push(`|---|---|---|---|---|---|---|---|`);
+md.push(
   `| reconcile() incl. indexing | ${TRANSACTIONS.toLocaleString('en')} transactions × ${INVOICES.toLocaleString('en')} open invoices, ${RUNS} runs | ${median.toFixed(0)} ms | ${p95.toFixed(0)} ms | ${BUDGET_MS} ms | ${floor.median.toFixed(1)} ms (${floorHits} hits) | ${(median / floor.median).toFixed(1)}× | ${wrong} |`,
 );
-console.log('');
-console.log(`Outcomes: ${count('auto')} auto, ${count('suggest')} suggest, ${count('reversal')} reversal (${reversalsFound} with their original found), ${count('ignore')} ignore.`);
-console.log(`Automatic rate per scenario: ${[...perScenario].sort().map(([k, v]) => `${k} ${v.auto}/${v.total}`).join('; ')}.`);
-console.log(`Machine: ${machine}.`);
+md.push('');
+md.push(`Outcomes: ${count('auto')} auto, ${count('suggest')} suggest, ${count('reversal')} reversal (${reversalsFound} with their original found), ${count('ignore')} ignore.`);
+md.push(`Automatic rate per scenario: ${[...perScenario].sort().map(([k, v]) => `${k} ${v.auto}/${v.total}`).join('; ')}.`);
+md.push(`Machine: ${machine}.`);
+console.log(md.join('\n'));
+writeSection('bank-reconcile', md.join('\n'));
 if (wrong > 0 || median > BUDGET_MS) {
   console.error(`FAILED: ${wrong} wrong automatic matches, median ${median.toFixed(0)} ms (budget ${BUDGET_MS} ms)`);
   process.exitCode = 1;

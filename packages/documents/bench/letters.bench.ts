@@ -1,7 +1,7 @@
 // Budget: PDF reminder letters ≥ 50 per second (median over runs), against a floor measured in
 // the same run: the same letters rendered to plain text (same inputs, same checks, no PDF).
-// Prints markdown lines for BENCHMARKS.md; the integrator copies them (this package does not write it).
-import { fmt, machine, median, p95, sample } from '@fact/bench-tools';
+// Writes its section of BENCHMARKS.md and prints it.
+import { fmt, machine, median, p95, sample, writeSection } from '@fact/bench-tools';
 import { beB2bLetter, bookXixLetter, fourteenDayLetter, nlB2bLetter } from '../src/letters/letters.fixtures.js';
 import { renderReminderLetterPdf, renderReminderLetterText } from '../src/index.js';
 import type { LetterLevel, ReminderLetterInput } from '../src/index.js';
@@ -45,5 +45,6 @@ const lines = [
   `Average PDF size ${(bytes / (BATCH * (RUNS + 2)) / 1024).toFixed(1)} KiB. Machine: ${machine()}.`,
 ];
 console.log(lines.join('\n'));
+writeSection('documents-letters', lines.join('\n'));
 if (chars === 0) process.exitCode = 1;
 if (rate < BUDGET_PER_SECOND) process.exitCode = 1;
