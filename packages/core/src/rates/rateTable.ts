@@ -6,6 +6,11 @@ import { Dec } from '../money/decimal.js';
 /**
  * One published rate: it applies from `from` (inclusive) until the next entry starts, or until
  * the table's `validUntil`.
+ *
+ * @example
+ * ```ts
+ * const entry: RateEntry = { from: '2025-07-01', rate: '10.50', source: 'reference.md §1.2 H2 2025 (lawbase.be)' };
+ * ```
  */
 export interface RateEntry {
   /** First day the rate applies. */
@@ -20,16 +25,41 @@ export interface RateEntry {
   readonly note?: string;
 }
 
-/** Which kind of debt a table is for: commercial (B2B), civil/statutory, or an agreed rate. */
+/**
+ * Which kind of debt a table is for: commercial (B2B: handelsrente / intérêt commercial),
+ * civil/statutory (wettelijke rente / intérêt légal), or an agreed rate.
+ *
+ * @example
+ * ```ts
+ * const kind: RateTableKind = beCivilRates.kind; // "civil"
+ * ```
+ */
 export type RateTableKind = 'commercial' | 'civil' | 'contractual';
 
-/** How often the publisher sets a new rate; used to extend `validUntil` by one period. */
+/**
+ * How often the publisher sets a new rate; used to extend `validUntil` by one period.
+ *
+ * @example
+ * ```ts
+ * const publication: RatePublication = beCommercialRates.publication; // "half-yearly"
+ * endOfPublicationPeriod('2026-07-01', 'half-yearly'); // "2026-12-31"
+ * ```
+ */
 export type RatePublication = 'half-yearly' | 'yearly' | 'fixed';
 
 /**
  * A versioned table of rates with effective dates. Data ends where the data ends: after
  * `validUntil` there is no rate, and asking for one throws `RATE_TABLE_GAP` instead of
  * guessing. A table without `validUntil` is open-ended (a contractual rate).
+ *
+ * @example
+ * ```ts
+ * const table: RateTable = defineRateTable({
+ *   id: 'acme-contract', name: 'Acme framework agreement', jurisdiction: 'contract', kind: 'contractual',
+ *   publication: 'fixed', entries: [{ from: '2024-01-01', rate: '8.00', source: 'framework agreement art. 7' }],
+ * });
+ * rateOn(table, '2030-01-01').rate; // "8.00"
+ * ```
  */
 export interface RateTable {
   readonly id: string;
@@ -43,7 +73,15 @@ export interface RateTable {
   readonly validUntil?: CalendarDate;
 }
 
-/** The rate in force on a date, with the entry it comes from. */
+/**
+ * The rate in force on a date, with the entry it comes from (returned by {@link rateOn}).
+ *
+ * @example
+ * ```ts
+ * const r: RateOnDate = rateOn(beCommercialRates, '2025-08-15');
+ * // { date: "2025-08-15", rate: "10.50", entry: { from: "2025-07-01", rate: "10.50", source: "reference.md §1.2 H2 2025 (lawbase.be)" } }
+ * ```
+ */
 export interface RateOnDate {
   readonly date: CalendarDate;
   /** Percent, exact decimal string. */
