@@ -3,7 +3,16 @@ import { Dec } from '../money/decimal.js';
 import { nonNegativeMoney, roundCents, type AmountInput } from '../money/money.js';
 import type { RecoveryCost } from './recoveryCost.js';
 
-/** An agreed Belgian B2B penalty clause (schadebeding / clause pénale) from the general terms. */
+/**
+ * An agreed Belgian B2B penalty clause (schadebeding / clause pénale) from the general terms.
+ *
+ * @example
+ * ```ts
+ * // "10 % of the unpaid amount, at least €125"
+ * const clause: PenaltyClause = { percent: '10', minimum: '125' };
+ * beB2bPenaltyClause('800', clause).amount.toFixed(2); // "125.00"
+ * ```
+ */
 export interface PenaltyClause {
   /** Percent of the unpaid principal, e.g. `'10'`. */
   readonly percent: string;

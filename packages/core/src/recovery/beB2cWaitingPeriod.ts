@@ -3,17 +3,39 @@ import { addBusinessDays } from '../calendar/holidays.js';
 import { fail } from '../errors/fail.js';
 import { bookXixRules, type BookXixRules } from './bookXixRules.js';
 
-/** How the free first reminder was sent. */
+/**
+ * How the free first reminder (kosteloze eerste herinnering / premier rappel gratuit) was sent.
+ *
+ * @example
+ * ```ts
+ * const channel: ReminderChannel = 'email';
+ * beB2cWaitingPeriod({ firstReminderSentOn: '2024-12-02', channel }).startsOn; // "2024-12-03"
+ * ```
+ */
 export type ReminderChannel = 'post' | 'email';
 
 /**
  * Whether the day the waiting period "commences on" is day 1 (`start-is-day-1`, default: the
  * implementation example of reference.md §3) or day 0 (`day-after-start-is-day-1`, one day
  * later). The sources say the period "commences on" that day; which reading holds is [U].
+ *
+ * @example
+ * ```ts
+ * const counting: WaitingPeriodCounting = 'day-after-start-is-day-1';
+ * beB2cWaitingPeriod({ firstReminderSentOn: '2024-12-02', channel: 'post', counting }).chargesFrom; // "2024-12-20" (default: "2024-12-19")
+ * ```
  */
 export type WaitingPeriodCounting = 'start-is-day-1' | 'day-after-start-is-day-1';
 
-/** The Book XIX waiting period after the free first reminder. */
+/**
+ * The Book XIX waiting period (wachttermijn / délai d'attente) after the free first reminder.
+ *
+ * @example
+ * ```ts
+ * const period: BeB2cWaitingPeriod = beB2cWaitingPeriod({ firstReminderSentOn: '2024-12-02', channel: 'post' });
+ * // { startsOn: "2024-12-05", endsOn: "2024-12-18", chargesFrom: "2024-12-19", counting: "start-is-day-1", unconfirmed: true, source: "…" }
+ * ```
+ */
 export interface BeB2cWaitingPeriod {
   /** Day the period starts (3rd Belgian working day after posting, or the day after an e-mail). */
   readonly startsOn: CalendarDate;
@@ -27,7 +49,14 @@ export interface BeB2cWaitingPeriod {
   readonly source: string;
 }
 
-/** Input of {@link beB2cWaitingPeriod}. */
+/**
+ * Input of {@link beB2cWaitingPeriod}.
+ *
+ * @example
+ * ```ts
+ * const input: BeB2cWaitingPeriodInput = { firstReminderSentOn: '2024-12-02', channel: 'post' };
+ * ```
+ */
 export interface BeB2cWaitingPeriodInput {
   readonly firstReminderSentOn: CalendarDate;
   readonly channel: ReminderChannel;
@@ -70,7 +99,16 @@ export function beB2cWaitingPeriod(input: BeB2cWaitingPeriodInput): BeB2cWaiting
   };
 }
 
-/** Whether Book XIX lets a business charge a consumer interest, damages or costs yet. */
+/**
+ * Whether Book XIX lets a business charge a consumer interest, damages or costs yet; a value,
+ * never an error. Switch on `allowed` and `reason`.
+ *
+ * @example
+ * ```ts
+ * const status: BeB2cChargesStatus = beB2cChargesAllowed({ firstReminderSentOn: '2024-12-02', channel: 'email', asOf: '2024-12-20' });
+ * // { allowed: true, since: "2024-12-17", period: { startsOn: "2024-12-03", endsOn: "2024-12-16", … } }
+ * ```
+ */
 export type BeB2cChargesStatus =
   | { readonly allowed: true; readonly since: CalendarDate; readonly period: BeB2cWaitingPeriod }
   | { readonly allowed: false; readonly reason: 'no-free-reminder' }

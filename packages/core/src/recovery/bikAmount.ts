@@ -4,7 +4,15 @@ import { Dec } from '../money/decimal.js';
 import { nonNegativeMoney, roundCents, type AmountInput, type Money } from '../money/money.js';
 import { bikScale, type BikScale } from './bikScale.js';
 
-/** One line of a BIK computation, for a 14-day letter or a summons. */
+/**
+ * One line of a BIK computation, for a 14-day letter (veertiendagenbrief) or a summons.
+ *
+ * @example
+ * ```ts
+ * bikCalculation('3000').lines[1];
+ * // { from: 2500, to: 5000, percent: "10", amount: 50 } (10 % of the €500 above €2,500)
+ * ```
+ */
 export interface BikLine {
   readonly from: Money;
   readonly to: Money | null;
@@ -13,7 +21,15 @@ export interface BikLine {
   readonly amount: Money;
 }
 
-/** The BIK amount and how it was reached. */
+/**
+ * The BIK amount (Dutch extrajudicial collection costs) and how it was reached.
+ *
+ * @example
+ * ```ts
+ * const c: BikCalculation = bikCalculation('3000');
+ * // { amount: 425, lines: [15 % of 2500 = 375, 10 % of 500 = 50], minimumApplied: false, maximumApplied: false, source: "reference.md §2 (…)" }
+ * ```
+ */
 export interface BikCalculation {
   /** Rounded half-up to the cent, after minimum, maximum and any VAT surcharge. */
   readonly amount: Money;
@@ -25,7 +41,15 @@ export interface BikCalculation {
   readonly source: string;
 }
 
-/** Options for {@link bikCalculation}. */
+/**
+ * Options for {@link bikCalculation}: a VAT surcharge and another scale.
+ *
+ * @example
+ * ```ts
+ * const options: BikOptions = { vatSurchargePercent: '21' };
+ * bikCalculation('3000', options).amount.toFixed(2); // "514.25" (425.00 + 21 %)
+ * ```
+ */
 export interface BikOptions {
   /**
    * Art. 2 lid 3 Besluit: a creditor that cannot deduct VAT may raise the fee by the VAT

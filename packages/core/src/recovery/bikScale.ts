@@ -1,11 +1,29 @@
-/** One bracket of the BIK scale: `percent` of the part of the principal up to `upTo`. */
+/**
+ * One bracket of the BIK scale (staffel buitengerechtelijke incassokosten): `percent` of the
+ * part of the principal up to `upTo`.
+ *
+ * @example
+ * ```ts
+ * const second: BikBracket = { upTo: '5000', percent: '10' }; // 10 % of the part from €2,500 to €5,000
+ * ```
+ */
 export interface BikBracket {
   /** Upper bound of the bracket in euro; `null` for the open top bracket. */
   readonly upTo: string | null;
   readonly percent: string;
 }
 
-/** The scale of the Besluit vergoeding voor buitengerechtelijke incassokosten. */
+/**
+ * The scale of the Besluit vergoeding voor buitengerechtelijke incassokosten (Dutch
+ * extrajudicial collection costs), as data. {@link bikScale} is the one in force.
+ *
+ * @example
+ * ```ts
+ * // a hypothetical amendment with a higher minimum, passed to the calculation
+ * const amended: BikScale = { ...bikScale, minimum: '50', inForceFrom: '2027-01-01', source: 'Stb. 2026, …' };
+ * bikAmount('100', { scale: amended }).toFixed(2); // "50.00"
+ * ```
+ */
 export interface BikScale {
   readonly brackets: readonly BikBracket[];
   readonly minimum: string;

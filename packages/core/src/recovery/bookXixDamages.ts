@@ -37,7 +37,16 @@ function describe(t: BookXixTier, cap: string): string {
   return t.percent === '0' ? `flat €${t.fixed}` : `€${t.fixed} + ${t.percent} % above €${t.over}, at most €${cap}`;
 }
 
-/** The maximum fee of a reminder for a recurring supply (subscription, utility) under Book XIX. */
+/**
+ * The maximum fee of a reminder (herinneringskost / frais de rappel) for a recurring supply
+ * (subscription, utility) under Book XIX.
+ *
+ * @example
+ * ```ts
+ * const cap: ReminderFeeCap = beRecurringReminderFeeCap(4, '1.95');
+ * // { free: false, maximum: 9.45, source: "reference.md §3 recurring supplies (bricksadvocaten.be; prato.be)" }
+ * ```
+ */
 export interface ReminderFeeCap {
   readonly free: boolean;
   /** Maximum fee including the postage given. */

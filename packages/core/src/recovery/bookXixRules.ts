@@ -1,4 +1,13 @@
-/** One tier of the Book XIX damages cap: `fixed + percent × (balance − over)` for balances in `(over, upTo]`. */
+/**
+ * One tier of the Book XIX damages cap: `fixed + percent × (balance − over)` for balances in
+ * `(over, upTo]`.
+ *
+ * @example
+ * ```ts
+ * const tier: BookXixTier = { over: '150', upTo: '500', fixed: '30', percent: '10' };
+ * bookXixDamagesCap('300').amount.toFixed(2); // "45.00" (30 + 10 % of 150)
+ * ```
+ */
 export interface BookXixTier {
   readonly over: string;
   /** `null` for the open top tier. */
@@ -7,7 +16,17 @@ export interface BookXixTier {
   readonly percent: string;
 }
 
-/** The Belgian consumer-debt rules of Book XIX WER/CDE (Law of 4 May 2023) as data. */
+/**
+ * The Belgian consumer-debt rules of Book XIX WER/CDE (Law of 4 May 2023) as data;
+ * {@link bookXixRules} holds the figures in force.
+ *
+ * @example
+ * ```ts
+ * // a stricter company policy: wait 21 days instead of 14
+ * const rules: BookXixRules = { ...bookXixRules, waitingDays: 21 };
+ * beB2cWaitingPeriod({ firstReminderSentOn: '2024-12-02', channel: 'post', rules }).chargesFrom; // "2024-12-26"
+ * ```
+ */
 export interface BookXixRules {
   readonly damagesTiers: readonly BookXixTier[];
   /** Overall maximum of the flat damages. */

@@ -2,7 +2,15 @@ import { fail } from '../errors/fail.js';
 import { Dec } from '../money/decimal.js';
 import type { RecoveryCost } from './recoveryCost.js';
 
-/** The EU minimum fixed compensation per late payment, in euro (Directive 2011/7/EU art. 6). */
+/**
+ * The EU minimum fixed compensation per late payment, in euro, as an exact decimal string
+ * (Directive 2011/7/EU art. 6; forfaitaire vergoeding / indemnité forfaitaire).
+ *
+ * @example
+ * ```ts
+ * money(EU_FIXED_COMPENSATION_EUR).times(2).toFixed(2); // "80.00" for two late payments
+ * ```
+ */
 export const EU_FIXED_COMPENSATION_EUR = '40.00';
 
 /**

@@ -2,7 +2,17 @@ import { addDays, isoWeekday, parseDate, type CalendarDate } from '../calendar/d
 import { publicHolidays } from '../calendar/holidays.js';
 import { fail } from '../errors/fail.js';
 
-/** A delivery date that rests on a practice assumption, not on proof. */
+/**
+ * A delivery date that rests on a practice assumption, not on proof (returned by
+ * {@link assumedDeliveryDate}).
+ *
+ * @example
+ * ```ts
+ * const d: AssumedDelivery = assumedDeliveryDate('2025-03-07');
+ * // { deliveredOn: "2025-03-11", kind: "practice-assumption",
+ * //   rule: "2nd day after posting, not counting Sundays, Mondays or public holidays", source: "reference.md §2 (…)" }
+ * ```
+ */
 export interface AssumedDelivery {
   readonly deliveredOn: CalendarDate;
   readonly kind: 'practice-assumption';
@@ -42,12 +52,29 @@ export function assumedDeliveryDate(postedOn: CalendarDate): AssumedDelivery {
   };
 }
 
-/** Whether collection costs may be charged to a Dutch consumer yet. */
+/**
+ * Whether collection costs (incassokosten) may be charged to a Dutch consumer yet; a value,
+ * never an error.
+ *
+ * @example
+ * ```ts
+ * const status: NlB2cCostsStatus = nlB2cCostsAllowed({ letterDeliveredOn: '2025-03-11', asOf: '2025-03-20' });
+ * // { allowed: false, reason: "term-running", allowedFrom: "2025-03-26", termEnds: "2025-03-25" }
+ * ```
+ */
 export type NlB2cCostsStatus =
   | { readonly allowed: true; readonly since: CalendarDate; readonly termEnds: CalendarDate }
   | { readonly allowed: false; readonly reason: 'term-running'; readonly allowedFrom: CalendarDate; readonly termEnds: CalendarDate };
 
-/** Input of {@link nlB2cCostsAllowed}. */
+/**
+ * Input of {@link nlB2cCostsAllowed}.
+ *
+ * @example
+ * ```ts
+ * const input: NlB2cCostsInput = { letterDeliveredOn: '2025-03-11', asOf: '2025-03-26', termDays: 14 };
+ * nlB2cCostsAllowed(input).allowed; // true
+ * ```
+ */
 export interface NlB2cCostsInput {
   /** Day the consumer received the 14-day letter (veertiendagenbrief); the creditor must prove it. */
   readonly letterDeliveredOn: CalendarDate;
