@@ -5,7 +5,17 @@ import { fail } from '../errors/fail.js';
 import { nonNegativeMoney, roundCents, type AmountInput, type Money } from '../money/money.js';
 import { vatReturnPeriod, type VatFilingFrequency, type VatReturnPeriod } from './vatReturnPeriod.js';
 
-/** Input of {@link vatReliefReversal}. */
+/**
+ * Input of {@link vatReliefReversal}: the relief claimed and a payment received afterwards.
+ *
+ * @example
+ * ```ts
+ * const input: VatReliefReversalInput = {
+ *   country: 'NL', reclaimedVat: '210', unpaidAtClaim: '1210',
+ *   payment: { date: '2026-05-12', amount: '605' }, filing: 'quarterly',
+ * };
+ * ```
+ */
 export interface VatReliefReversalInput {
   readonly country: Country;
   /** VAT given back when relief was claimed. */
@@ -18,7 +28,16 @@ export interface VatReliefReversalInput {
   readonly filing: VatFilingFrequency;
 }
 
-/** VAT that becomes due again because a relieved invoice is (partly) paid after all. */
+/**
+ * VAT that becomes due again because a relieved invoice is (partly) paid after all.
+ *
+ * @example
+ * ```ts
+ * const r: VatReliefReversal = vatReliefReversal({ country: 'NL', reclaimedVat: '210', unpaidAtClaim: '1210',
+ *   payment: { date: '2026-05-12', amount: '605' }, filing: 'quarterly' });
+ * // { vatDue: 105, vatDueSoFar: 105, returnPeriod: { label: "2026-Q2", from: "2026-04-01", to: "2026-06-30", … }, source: "…" }
+ * ```
+ */
 export interface VatReliefReversal {
   readonly vatDue: Money;
   /** Declare it in the return of the period of the payment. */

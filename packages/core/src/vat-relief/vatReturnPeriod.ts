@@ -1,10 +1,25 @@
 import { endOfMonth, parseDate, type CalendarDate } from '../calendar/date.js';
 import { fail } from '../errors/fail.js';
 
-/** How often the business files its VAT return (btw-aangifte / déclaration TVA). */
+/**
+ * How often the business files its VAT return (btw-aangifte / déclaration TVA).
+ *
+ * @example
+ * ```ts
+ * const filing: VatFilingFrequency = 'quarterly';
+ * vatReturnPeriod('2026-05-12', filing).label; // "2026-Q2"
+ * ```
+ */
 export type VatFilingFrequency = 'monthly' | 'quarterly';
 
-/** A VAT return period: a calendar month or quarter. */
+/**
+ * A VAT return period (aangiftetijdvak / période de déclaration): a calendar month or quarter.
+ *
+ * @example
+ * ```ts
+ * const q1: VatReturnPeriod = { frequency: 'quarterly', label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' };
+ * ```
+ */
 export interface VatReturnPeriod {
   readonly frequency: VatFilingFrequency;
   /** `2026-02` for a month, `2026-Q1` for a quarter. */
