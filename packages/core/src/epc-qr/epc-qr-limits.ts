@@ -2,6 +2,12 @@
  * Limits of the EPC QR payload (rules as data). Source: EPC069-12 "Quick Response Code –
  * Guidelines to Enable Data Capture for the Initiation of a SEPA Credit Transfer", version 002,
  * as summarised in reference.md §5 ([V2]: bwipp wiki, segno docs, Odoo account_qr_code_sepa).
+ *
+ * @example
+ * ```ts
+ * // limit a form field to what fits, instead of waiting for PAYLOAD_TOO_LONG
+ * const shortName = [...companyName].slice(0, EPC_QR_LIMITS.nameMax).join(''); // at most 70 characters
+ * ```
  */
 export const EPC_QR_LIMITS = {
   serviceTag: 'BCD',

@@ -7,7 +7,15 @@ import { money } from '../money/money.js';
 import { parsePaymentReference } from '../references/parse-payment-reference.js';
 import { EPC_QR_LIMITS as L } from './epc-qr-limits.js';
 
-/** What goes into an EPC QR code ("scan to pay", GiroCode) for a SEPA credit transfer. */
+/**
+ * What goes into an EPC QR code ("scan to pay", GiroCode) for a SEPA credit transfer.
+ *
+ * @example
+ * ```ts
+ * const input: EpcQrInput = { bic: 'GEBABEBB', name: 'Fact BV', iban: 'BE71 0961 2345 6769', amount: '12.34', text: 'Invoice F2025-001' };
+ * epcQrPayload(input); // "BCD\n002\n1\nSCT\nGEBABEBB\nFact BV\nBE71096123456769\nEUR12.34\n\n\nInvoice F2025-001"
+ * ```
+ */
 export interface EpcQrInput {
   /** Beneficiary's BIC; optional in version 002 within the EEA. */
   readonly bic?: string;

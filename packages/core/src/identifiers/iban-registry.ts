@@ -8,6 +8,12 @@
  * (BE = 16 and NL = 18 characters; reference.md §7). SEPA membership: EPC list of SEPA
  * countries; the entries marked `unconfirmed` joined the schemes recently and should be checked
  * against the current EPC list before relying on them.
+ *
+ * @example
+ * ```ts
+ * const nl: IbanCountryFormat = { country: 'NL', name: 'Netherlands', bban: '4!a10!n', sepa: true };
+ * // NL IBAN length: 4 + 4 letters + 10 digits = 18
+ * ```
  */
 export interface IbanCountryFormat {
   readonly country: string;
@@ -20,7 +26,16 @@ export interface IbanCountryFormat {
   readonly unconfirmed?: true;
 }
 
-/** Version and source of {@link IBAN_FORMATS}. */
+/**
+ * Version and source of {@link IBAN_FORMATS}, to show where the IBAN rules come from and how
+ * recent they are.
+ *
+ * @example
+ * ```ts
+ * `IBAN rules ${IBAN_REGISTRY_SOURCE.version} (${IBAN_REGISTRY_SOURCE.source})`;
+ * // "IBAN rules 2024-01 (SWIFT IBAN Registry via arthurdejong/python-stdnum stdnum/iban.dat; EPC list of SEPA countries)"
+ * ```
+ */
 export const IBAN_REGISTRY_SOURCE = {
   version: '2024-01',
   source: 'SWIFT IBAN Registry via arthurdejong/python-stdnum stdnum/iban.dat; EPC list of SEPA countries',
@@ -29,7 +44,16 @@ export const IBAN_REGISTRY_SOURCE = {
 const f = (country: string, name: string, bban: string, sepa: boolean, unconfirmed?: true): IbanCountryFormat =>
   unconfirmed ? { country, name, bban, sepa, unconfirmed } : { country, name, bban, sepa };
 
-/** The IBAN formats Fact knows: all SEPA countries and a few frequent others. */
+/**
+ * The IBAN formats Fact knows: all SEPA countries and a few frequent others. {@link parseIban}
+ * validates against it.
+ *
+ * @example
+ * ```ts
+ * IBAN_FORMATS.find((f) => f.country === 'NL'); // { country: "NL", name: "Netherlands", bban: "4!a10!n", sepa: true }
+ * IBAN_FORMATS.filter((f) => !f.sepa).map((f) => f.country); // ["AE", "BA", "IL", "SA", "TR"]
+ * ```
+ */
 export const IBAN_FORMATS: readonly IbanCountryFormat[] = [
   f('AD', 'Andorra', '4!n4!n12!c', true),
   f('AT', 'Austria', '5!n11!n', true),

@@ -2,7 +2,15 @@ import { fail } from '../errors/fail.js';
 import { isMod97Rotated, mod97, mod97CheckDigits } from '../references/mod97.js';
 import { IBAN_FORMATS, type IbanCountryFormat } from './iban-registry.js';
 
-/** A validated IBAN (ISO 13616). */
+/**
+ * A validated IBAN (ISO 13616), in both its electronic and printed forms.
+ *
+ * @example
+ * ```ts
+ * const iban: Iban = parseIban('be71 0961 2345 6769');
+ * // { electronic: "BE71096123456769", printed: "BE71 0961 2345 6769", country: "BE", sepa: true }
+ * ```
+ */
 export interface Iban {
   /** Electronic form: upper case, no spaces (`BE71096123456769`). */
   readonly electronic: string;

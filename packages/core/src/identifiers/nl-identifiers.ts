@@ -2,7 +2,15 @@ import { fail } from '../errors/fail.js';
 import { lettersToDigits, mod97 } from '../references/mod97.js';
 import { KVK_NUMBER_RULE } from './identifier-rules.js';
 
-/** Which rule accepted a Dutch VAT number. */
+/**
+ * Which rule accepted a Dutch VAT number (btw-identificatienummer): the elfproef (11-test) of
+ * RSIN-based numbers, or mod 97 for the sole-proprietor numbers issued since 2020.
+ *
+ * @example
+ * ```ts
+ * const rule: NlVatRule = parseNlVatNumber('NL000099998B57').rule; // "mod97"
+ * ```
+ */
 export type NlVatRule = 'elfproef' | 'mod97';
 
 /** The elfproef (11-test) on 9 digits with weights 9,8,7,6,5,4,3,2,−1 (reference.md §7). */

@@ -6,6 +6,12 @@ import { parseNlVatNumber } from './nl-identifiers.js';
  * A VAT identification number read by {@link parseVatNumber}. `check` says how far it was
  * verified: a check-digit rule (Belgium: mod 97; the Netherlands: elfproef or mod 97) or, for
  * other countries, the general EU format only.
+ *
+ * @example
+ * ```ts
+ * const french: VatNumber = parseVatNumber('FR 40 303 265 045');
+ * // { country: "FR", vatNumber: "FR40303265045", check: "format-only" }
+ * ```
  */
 export interface VatNumber {
   /** The prefix: ISO country code, `EL` for Greece. */

@@ -3,7 +3,16 @@ import { createOgm, parseOgm } from './ogm.js';
 import type { PaymentReference, ReferenceScheme } from './payment-reference.types.js';
 import { createRf, parseRf } from './rf.js';
 
-/** How a company numbers its payment references. */
+/**
+ * How a company numbers its payment references: the scheme, and an optional prefix when several
+ * companies or ledgers share one bank account.
+ *
+ * @example
+ * ```ts
+ * const policy: PaymentReferencePolicy = { scheme: 'ogm', prefix: '7' };
+ * paymentReference(policy, 42).printed; // "+++700/0000/04286+++"
+ * ```
+ */
 export interface PaymentReferencePolicy {
   readonly scheme: ReferenceScheme;
   /**

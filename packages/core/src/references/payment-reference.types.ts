@@ -1,4 +1,13 @@
-/** The two structured payment-reference schemes Fact issues and recognises. */
+/**
+ * The two structured payment-reference schemes Fact issues and recognises: the Belgian OGM/VCS
+ * (gestructureerde mededeling / communication structurée) and the ISO 11649 RF creditor
+ * reference.
+ *
+ * @example
+ * ```ts
+ * const scheme: ReferenceScheme = parsePaymentReference('RF18 5390 0754 7034').scheme; // "rf"
+ * ```
+ */
 export type ReferenceScheme = 'ogm' | 'rf';
 
 /**
