@@ -35,3 +35,16 @@ export type { FirmKeys } from './package/signing.js';
 // verification
 export { verifyFactoringPackage } from './verify/verify-package.js';
 export type { PackageProblem, PackageVerification } from './verify/verify-package.js';
+
+// after the sale
+export { assignmentRecords } from './after-sale/assignments.js';
+export type { AssignmentRecord } from './after-sale/assignments.js';
+export { settlementReport } from './after-sale/settlement.js';
+export type { ReceivedPayment, SettlementLine, SettlementReport } from './after-sale/settlement.js';
+export { repurchaseOffers } from './after-sale/repurchase.js';
+export type { RepurchaseOffer } from './after-sale/repurchase.js';
+
+// delivery
+export { pushPackage, expectedSignature, SIGNATURE_HEADER } from './delivery/push.js';
+export type { PushOptions, PushResult } from './delivery/push.js';
+export { deliverToFolder } from './delivery/folder.js';
