@@ -1,0 +1,3 @@
+import { base } from '@fact/eslint-config';
+
+export default base;

@@ -1,0 +1,3 @@
+import { factVitest } from '@fact/vitest-config';
+
+export default factVitest();
