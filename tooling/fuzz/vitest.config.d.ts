@@ -1,2 +1,0 @@
-declare const _default: UserConfig;
-export default _default;

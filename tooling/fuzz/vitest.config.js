@@ -1,3 +1,0 @@
-import { factVitest } from '@fact/vitest-config';
-export default factVitest();
-//# sourceMappingURL=vitest.config.js.map
