@@ -1,0 +1,39 @@
+import type { Executor } from '@fact/db';
+import type { MailChannel } from '../channels/email.js';
+
+/** How a runner is wired: the database, the clock, where files go, and its delivery rules. */
+export interface RunnerContext {
+  db: Executor;
+  /** "Now"; injected so tests and the CLI's `--as-of` control it. */
+  clock: () => Date;
+  mail: MailChannel;
+  /** Print-ready letters per day. */
+  printDir: string;
+  /** Collection-agency dossiers. */
+  dossierDir: string;
+  /** Where stored documents (letter PDFs) live, for @fact/db's storeDocument. */
+  documentsRoot?: string;
+  /** How long a claim is owned before another runner may take it over (default 5 min). */
+  leaseMs?: number;
+  /** Delivery attempts on one channel before the next channel (default 3). */
+  maxAttempts?: number;
+  /** Back-off after the n-th failure, in ms (default 1 min, 10 min, 1 h). */
+  backoffMs?: readonly number[];
+  /** Identifies this runner in claims (default: host pid + random). */
+  runnerId?: string;
+  /** Attach the invoices (PDF and UBL) to e-mails (default true). */
+  attachInvoices?: boolean;
+  /** Store the letter PDF as a document in @fact/db (default true when documentsRoot is set). */
+  storeLetters?: boolean;
+}
+
+/** Defaults of the optional fields. @example resolved(ctx).leaseMs // 300000 */
+export function resolved(ctx: RunnerContext) {
+  return {
+    leaseMs: ctx.leaseMs ?? 5 * 60_000,
+    maxAttempts: ctx.maxAttempts ?? 3,
+    backoffMs: ctx.backoffMs ?? [60_000, 600_000, 3_600_000],
+    runnerId: ctx.runnerId ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    attachInvoices: ctx.attachInvoices ?? true,
+  };
+}
