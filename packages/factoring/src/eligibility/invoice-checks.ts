@@ -1,12 +1,12 @@
 import { daysBetween, type CalendarDate, type Money } from '@fact/core';
 import type { FactoringDebtor, FactoringInvoice } from '../input/parse-batch.js';
 import type { FactorProfile } from '../profile/parse-profile.js';
-import type { ReasonCode, } from './reasons.js';
+import type { ReasonCode } from './reasons.js';
 import type { ReasonFinding } from './types.js';
 
 /** VAT numbers compare without spaces, dots and case (`BE 0403.019.261` = `BE0403019261`). */
 export function normaliseId(id: string): string {
-  return id.replace(/[\s.\-]/g, '').toUpperCase();
+  return id.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { Dec, ZERO } from '@fact/core';
+import { fail } from '../input/fail.js';
 import { manifestSchemaV1, type ManifestV1 } from '../package/manifest-schema.js';
 import { PACKAGE_FILES } from '../package/paths.js';
 import { keyId, verifyBytes } from '../package/signing.js';
@@ -62,7 +63,8 @@ function parseManifest(entry: ZipEntryDigest | undefined): { manifest?: Manifest
  * Checks a factoring package against the firm's public key: the manifest's Ed25519 signature,
  * the manifest against schema version 1, every file's SHA-256 and size against the manifest,
  * `sha256sums.txt` against the files, no missing, extra or duplicate file, and totals that add up.
- * Every problem names the file (`invoices/F-1.pdf: SHA-256 is …, the manifest says …`).
+ * Every problem names the file (`invoices/F-1.pdf: SHA-256 is …, the manifest says …`). A key
+ * that is not a PEM public key throws `INVALID_ARGUMENT` (field `publicKey`).
  *
  * @example
  * ```ts
@@ -71,6 +73,11 @@ function parseManifest(entry: ZipEntryDigest | undefined): { manifest?: Manifest
  * ```
  */
 export async function verifyFactoringPackage(zipPath: string, publicKey: string | KeyObject): Promise<PackageVerification> {
+  try {
+    keyId(publicKey);
+  } catch (e) {
+    fail('INVALID_ARGUMENT', 'publicKey', `not an Ed25519 public key in PEM form (${(e as Error).message})`);
+  }
   let entries: ZipEntryDigest[];
   try {
     entries = await digestZip(zipPath, new Set([PACKAGE_FILES.manifest, PACKAGE_FILES.signature, PACKAGE_FILES.checksums]));
