@@ -10,6 +10,9 @@ import { debtorRouter } from './router/debtor.js';
 import { firmRouter } from './router/firm.js';
 import { invoiceRouter } from './router/invoice.js';
 import { paymentRouter } from './router/payment.js';
+import { bankRouter } from './router/bank.js';
+import { exportsRouter } from './router/exports.js';
+import { importsRouter } from './router/imports.js';
 import { router } from './trpc.js';
 
 /** The whole API: one router per area, composed here and nowhere else. */
@@ -26,6 +29,9 @@ export const appRouter = router({
   document: documentRouter,
   audit: auditRouter,
   factor: factorRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
+  bank: bankRouter,
 });
 
 /** The router's type, for clients (`createTRPCClient<AppRouter>`). */
