@@ -119,7 +119,7 @@ async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: Run
     report.dropped.push({ key: entry.key, reason: gate.reason });
     return;
   }
-  if (channel === 'phone-task') {
+  if (channel === 'phone-task' && action.final !== 'collection-agency') {
     await appendMark(ctx, entry, asOf, { state: 'task-open', reason: explainAction(action, company.language === 'fr' ? 'fr' : company.language === 'en' ? 'en' : 'nl') });
     report.tasks++;
     return;

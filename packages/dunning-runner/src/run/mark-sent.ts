@@ -53,7 +53,7 @@ export async function markSent(ex: Executor, entry: OutboxEntry, on: string, at:
     const mark: OutboxMark = {
       key: entry.key,
       n: nextN(fresh),
-      state: entry.planned.channel === 'phone-task' ? 'task-done' : 'sent',
+      state: 'sent',
       at: at.toISOString(),
       channel: record.channel,
       ...(record.messageId && { messageId: record.messageId }),

@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@fact/db';
+import { loadOutbox } from '../src/index.js';
+import { openDb, seed, tempDir, type Seeded } from './seed.js';
+
+const root = tempDir('fact-crash-');
+const template = join(root, 'template.sqlite');
+const child = new URL('./run-child.ts', import.meta.url).pathname;
+const pkg = new URL('..', import.meta.url).pathname;
+const AS_OF = '2025-04-10';
+let seeded: Seeded;
+
+const POINTS = ['after-plan', 'after-claim', 'before-send', 'after-send', 'after-mark'];
+
+/** A tiny deterministic PRNG, so a failing run can be replayed from its number. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function runChild(dbFile: string, dir: string, env: Record<string, string>, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; out: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', '--conditions=@fact/source', child, dbFile, dir, AS_OF, ...seeded.companies.map((c) => c.id)], {
+      cwd: pkg,
+      env: { ...process.env, ATTACH: '0', FACT_DUNNING_LEASE_MS: '300', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let timer: NodeJS.Timeout | undefined;
+    // The kill timer starts when the runner is up (tsx start-up is seconds on a busy box).
+    p.stdout.on('data', (d) => {
+      out += String(d);
+      if (killAfterMs !== undefined && !timer && out.includes('ready')) timer = setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    });
+    p.stderr.on('data', (d) => (out += String(d)));
+    p.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, out });
+    });
+  });
+}
+
+/** Every key in the outbox, and which of them are recorded as sent. */
+async function outcome(dbFile: string) {
+  const db = createDb(`file:${dbFile}`);
+  const keys = new Map<string, string>();
+  const sentRows = new Map<string, number>();
+  for (const c of seeded.companies) {
+    for (const [key, e] of await loadOutbox(db, c.id)) {
+      keys.set(key, e.last.state);
+      sentRows.set(key, e.marks.filter((m) => m.state === 'sent').length);
+    }
+  }
+  await db.close();
+  return { keys, sentRows };
+}
+
+beforeAll(async () => {
+  const db = await openDb(template);
+  seeded = await seed(db, { companies: 2, debtorsPerCompany: 4 });
+  await db.close();
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('crash safety: a killed runner, restarted, delivers every planned reminder exactly once (.eml outbox)', () => {
+  const RUNS = Number(process.env['CRASH_RUNS'] ?? '50');
+  it(`${RUNS} runs killed at random points`, async () => {
+    const random = rng(20251123);
+    let kills = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const dir = join(root, `run-${run}`);
+      const dbFile = join(dir, 'fact.sqlite');
+      rmSync(dir, { recursive: true, force: true });
+      readdirSync(root); // keep the template in place
+      (await import('node:fs')).mkdirSync(dir, { recursive: true });
+      copyFileSync(template, dbFile);
+      // Half the runs die at an injected point (the n-th pass), half after a random delay.
+      const injected = run % 2 === 0;
+      const env = injected ? { FACT_DUNNING_CRASH_AT: `${POINTS[Math.floor(random() * POINTS.length)]}:${1 + Math.floor(random() * 6)}` } : {};
+      const first = await runChild(dbFile, dir, env, injected ? undefined : Math.floor(random() * 600));
+      if (first.signal === 'SIGKILL') kills++;
+      // Sometimes kill the restart too, then finish cleanly.
+      if (random() < 0.3) {
+        const second = await runChild(dbFile, dir, {}, Math.floor(random() * 600));
+        if (second.signal === 'SIGKILL') kills++;
+      }
+      const last = await runChild(dbFile, dir, {});
+      expect(last.code, last.out).toBe(0);
+      const { keys, sentRows } = await outcome(dbFile);
+      const files = existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml')) : [];
+      const dups = existsSync(join(dir, 'duplicates.log')) ? readFileSync(join(dir, 'duplicates.log'), 'utf8').trim() : '';
+      expect(keys.size, `run ${run}`).toBe(8); // 2 companies × 4 debtors, one letter each
+      expect([...keys.values()].every((s) => s === 'sent'), `run ${run}: ${[...keys.values()].join(',')}`).toBe(true);
+      expect(files.sort(), `run ${run}`).toEqual([...keys.keys()].map((k) => `${k}.eml`).sort());
+      expect(dups, `run ${run}: a key was delivered twice`).toBe('');
+      // One 'sent' record per invoice of the letter (one invoice each here), never two sets.
+      expect([...sentRows.values()].every((n) => n === 1), `run ${run}`).toBe(true);
+    }
+    console.log(`crash runs: ${RUNS}, processes killed: ${kills}`);
+    expect(kills).toBeGreaterThanOrEqual(RUNS / 2);
+  }, 1_800_000);
+
+  it('two runners started together send each reminder once', async () => {
+    for (let run = 0; run < 3; run++) {
+      const dir = join(root, `pair-${run}`);
+      (await import('node:fs')).mkdirSync(dir, { recursive: true });
+      const dbFile = join(dir, 'fact.sqlite');
+      copyFileSync(template, dbFile);
+      const [a, b] = await Promise.all([runChild(dbFile, dir, {}), runChild(dbFile, dir, {})]);
+      expect(a.code, a.out).toBe(0);
+      expect(b.code, b.out).toBe(0);
+      const { keys, sentRows } = await outcome(dbFile);
+      const files = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
+      expect(keys.size).toBe(8);
+      expect(files).toHaveLength(8);
+      expect(existsSync(join(dir, 'duplicates.log'))).toBe(false);
+      expect([...sentRows.values()].every((n) => n === 1)).toBe(true);
+    }
+  }, 600_000);
+});

@@ -1,0 +1,40 @@
+// A runner process for the crash and concurrency tests:
+//   tsx --conditions=@fact/source test/run-child.ts <db-file> <work-dir> <as-of> <company-id>...
+// Mail goes to <work-dir>/outbox (.eml) or to SMTP_URL. Every send of a key whose file already
+// exists is logged to <work-dir>/duplicates.log (for SMTP the server counts).
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDb } from '@fact/db';
+import { emlFolderChannel, runCompany, smtpChannel, type MailChannel } from '../src/index.js';
+
+const [file, dir, asOf, ...companies] = process.argv.slice(2);
+if (!file || !dir || !asOf) throw new Error('usage: run-child <db> <dir> <as-of> <company>...');
+
+const base = process.env['SMTP_URL'] ? smtpChannel(process.env['SMTP_URL']) : emlFolderChannel(join(dir, 'outbox'));
+const mail: MailChannel = {
+  kind: base.kind,
+  alreadyDelivered: (key) => base.alreadyDelivered(key),
+  async send(key, m) {
+    if (base.kind === 'eml' && (await base.alreadyDelivered(key))) appendFileSync(join(dir, 'duplicates.log'), `${key}\n`);
+    return base.send(key, m);
+  },
+  close: () => base.close(),
+};
+
+const db = createDb(`file:${file}`);
+process.stdout.write('ready\n');
+const leaseMs = Number(process.env['FACT_DUNNING_LEASE_MS'] ?? '400');
+const ctx = { db, clock: () => new Date(), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
+// Loop until nothing is left: a claim of a killed runner is taken over once its lease expires.
+for (let round = 0; round < 50; round++) {
+  let left = 0;
+  for (const companyId of companies) {
+    const r = await runCompany(ctx, companyId, { asOf });
+    left += r.leased + r.failed;
+  }
+  if (left === 0) break;
+  await new Promise((res) => setTimeout(res, leaseMs + 50));
+}
+mail.close();
+await db.close();
+process.stdout.write('done\n');
