@@ -4,7 +4,14 @@ import type { FactorProfile } from '../profile/parse-profile.js';
 import type { ReasonCode } from './reasons.js';
 import type { ReasonFinding } from './types.js';
 
-/** VAT numbers compare without spaces, dots and case (`BE 0403.019.261` = `BE0403019261`). */
+/**
+ * VAT numbers compare without spaces, dots and dashes, and case-blind.
+ *
+ * @example
+ * ```ts
+ * normaliseId('BE 0403.019.261'); // "BE0403019261"
+ * ```
+ */
 export function normaliseId(id: string): string {
   return id.replace(/[\s.-]/g, '').toUpperCase();
 }
