@@ -44,15 +44,15 @@ export const csvDelimiterSwap: Mutator = textMutator('csvDelimiterSwap', (text, 
   return rng.chance(0.5) ? text.split(from).join(to) : text.replace(from, to);
 });
 
-/** Repeats a row 1–2,000 times or adds many columns to one line. @example csvGrow.apply(csv, rng, csv) */
+/** Repeats a row 1–100 times or adds up to 500 columns to one line (larger files have their own scaling tests). @example csvGrow.apply(csv, rng, csv) */
 export const csvGrow: Mutator = textMutator('csvGrow', (text, rng) => {
   const lines = text.split('\n');
   const i = rng.int(lines.length);
   if (rng.chance(0.5)) {
-    const copies = Array.from({ length: rng.between(1, 2000) }, () => lines[i] ?? '');
+    const copies = Array.from({ length: rng.between(1, 100) }, () => lines[i] ?? '');
     return [...lines.slice(0, i + 1), ...copies, ...lines.slice(i + 1)].join('\n');
   }
-  lines[i] = (lines[i] ?? '') + ';x'.repeat(rng.between(1, 5000));
+  lines[i] = (lines[i] ?? '') + ';x'.repeat(rng.between(1, 500));
   return lines.join('\n');
 });
 

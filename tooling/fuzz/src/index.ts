@@ -30,7 +30,7 @@ export {
   codaSwapRecords,
 } from './coda.js';
 export { CSV_MUTATORS, HOSTILE_CELLS, csvCellReplace, csvDelimiterSwap, csvGrow, csvQuote } from './csv.js';
-export { mutate, mutatedSeeds, randomInputs } from './mutate.js';
+export { fuzzCase, mutate, mutatedSeeds, randomInputs } from './mutate.js';
 export type { FuzzCase, Seed } from './mutate.js';
 export { FOREIGN_HEADERS, billionLaughs, deepNesting, externalEntity, zipBomb } from './hostile.js';
 export { DEFAULT_FUZZ_RUNS, DEFAULT_FUZZ_SEED, fuzzRuns, fuzzSeed } from './budget.js';
