@@ -1,6 +1,6 @@
-// Shared by `pnpm start` and the browser tests: make sure a SQLite database exists, is migrated
-// and holds the demo data. @fact/db does not export its seed function (only the `db:seed` CLI),
-// so the CLI is run; it migrates first. PostgreSQL URLs are left alone.
+// Helpers for `pnpm start` and the browser tests. The browser tests need two firms (to try tenant
+// isolation), which @fact/db's seedDemoIfEmpty does not offer, so they seed through its `db:seed`
+// CLI (this file runs outside the bundle, where @fact/db's sources are not loadable).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -37,8 +37,8 @@ function userCount(path) {
   }
 }
 
-/** Migrates and seeds the demo data when the database has no users yet. Returns whether it seeded. */
-export function seedDemoIfEmpty(path, options = {}) {
+/** Migrates and seeds with the @fact/db CLI when the database has no users yet. Returns whether it seeded. */
+export function seedWithCli(path, options = {}) {
   if (userCount(path) > 0) return false;
   mkdirSync(dirname(path), { recursive: true });
   const args = ['--filter', '@fact/db', 'db:seed', '--url', path, '--firms', String(options.firms ?? 1), '--companies', String(options.companies ?? 12), '--invoices', String(options.invoices ?? 2400)];

@@ -1,7 +1,9 @@
-// `pnpm start` (turbo builds first): migrate and seed the demo database when it is empty, then
-// serve the built portal (adapter-node) and say where and with which demo log-ins.
-import { resolve } from 'node:path';
-import { DEMO_LOGINS, PORTAL_DIR, seedDemoIfEmpty, sqlitePath } from './demo-db.js';
+// `pnpm start` (turbo builds first): serve the built portal (adapter-node) and say where and with
+// which demo log-ins. The server itself migrates the database and seeds the demo data when it is
+// empty (hooks.server.ts `init`, with @fact/db's seedDemoIfEmpty), before it listens.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DEMO_LOGINS, PORTAL_DIR, sqlitePath } from './demo-db.js';
 
 // apps/api listens on 3000 by default; the portal takes 3001 unless PORTAL_PORT says otherwise.
 const port = Number(process.env.PORTAL_PORT ?? 3001);
@@ -12,7 +14,7 @@ const maxUpload = Number(process.env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024);
 const path = sqlitePath(process.env.DATABASE_URL);
 if (path) {
   process.env.DATABASE_URL = path;
-  if (seedDemoIfEmpty(path)) console.log(`Seeded the demo data into ${path}`);
+  mkdirSync(dirname(path), { recursive: true });
 }
 process.env.DOCUMENTS_DIR ??= resolve(PORTAL_DIR, 'data/documents');
 process.env.PORT = String(port);

@@ -1,4 +1,6 @@
-import { authenticateSession } from '@fact/api';
+import { authenticateSession, localDate } from '@fact/api';
+import { seedDemoIfEmpty } from '@fact/db';
+import { env } from '$env/dynamic/private';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { isLocale, languageOf, negotiateLocale } from '$lib/i18n/locales.js';
@@ -6,9 +8,18 @@ import { apiFor } from '$lib/server/api.js';
 import { getRuntime } from '$lib/server/runtime.js';
 import { clearSessionCookie, LOCALE_COOKIE, SESSION_COOKIE } from '$lib/server/session.js';
 
-/** Opens the one database of this process and brings its schema up to date before serving. */
+/**
+ * Opens the one database of this process, brings its schema up to date and, unless
+ * SEED_DEMO=never, fills an empty database with the demo data (safe when the API server does the
+ * same at the same moment: @fact/db checks and seeds in one write transaction).
+ */
 export const init: ServerInit = async () => {
-  await getRuntime().db.migrate();
+  const rt = getRuntime();
+  await rt.db.migrate();
+  if ((env.SEED_DEMO ?? 'auto') !== 'never') {
+    const outcome = await seedDemoIfEmpty(rt.db, { asOf: localDate(rt.clock(), 'Europe/Brussels'), companies: 12, invoices: 2400 });
+    if (outcome.seeded) console.log(`[portal] seeded the demo data (${outcome.result?.companies ?? 0} companies, ${outcome.result?.invoices ?? 0} invoices)`);
+  }
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
