@@ -5,6 +5,11 @@ import type { InvoiceSource } from './invoice-source.js';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
+/** A tax category with its rate; "not subject to VAT" (O) carries no rate at all (BR-O-05). */
+function category(id: string, rate: string | null) {
+  return id === 'O' || rate === null ? { id } : { id, percent: money(rate) };
+}
+
 /**
  * The Peppol electronic address (BT-34 / BT-49) of a Belgian or Dutch party: BE enterprise
  * number under 0208, NL KvK number under 0106, else the VAT number (9925 BE, 9944 NL).
@@ -77,7 +82,7 @@ export function invoiceToUbl(source: InvoiceSource): UblDocument {
       unitCode: extra?.unitCode ?? 'C62',
       lineExtensionAmount: amount(l.netCents),
       allowanceCharges: [],
-      item: { name: l.description, classifications: [], properties: [], taxCategory: { id: l.vatCategory, percent: money(String(l.vatRate)) } },
+      item: { name: l.description, classifications: [], properties: [], taxCategory: category(l.vatCategory, String(l.vatRate)) },
       price: { amount: money(String(l.unitPrice)), ...(extra?.baseQuantity ? { baseQuantity: money(extra.baseQuantity) } : {}) },
     };
   });
@@ -86,7 +91,7 @@ export function invoiceToUbl(source: InvoiceSource): UblDocument {
     ? meta.vatBreakdown.map((b) => ({
         taxableAmount: signed(money(b.taxable)),
         taxAmount: signed(money(b.vat)),
-        category: { id: b.category, percent: money(b.rate), ...(b.exemptionReason ? { exemptionReason: b.exemptionReason } : {}), ...(b.exemptionReasonCode ? { exemptionReasonCode: b.exemptionReasonCode } : {}) },
+        category: { ...category(b.category, b.rate), ...(b.exemptionReason ? { exemptionReason: b.exemptionReason } : {}), ...(b.exemptionReasonCode ? { exemptionReasonCode: b.exemptionReasonCode } : {}) },
       }))
     : breakdownFromLines(source, language);
 
@@ -95,7 +100,7 @@ export function invoiceToUbl(source: InvoiceSource): UblDocument {
     amount: signed(money(a.amount)),
     ...(a.reason ? { reason: a.reason } : {}),
     ...(a.reasonCode ? { reasonCode: a.reasonCode } : {}),
-    taxCategory: { id: a.category, ...(a.percent !== null ? { percent: money(a.percent) } : {}) },
+    taxCategory: category(a.category, a.percent),
   }));
   const sumOf = (values: Money[]) => values.reduce((s, v) => s.plus(v), money(0));
   const allowanceTotal = sumOf(allowanceCharges.filter((a) => !a.chargeIndicator).map((a) => a.amount!));
@@ -184,6 +189,6 @@ function breakdownFromLines(source: InvoiceSource, language: InvoiceLanguage): U
   const country = source.company.country === 'NL' ? 'NL' : 'BE';
   return [...groups.values()].map((g) => {
     const reason = defaultExemptionReason(country, g.category as VatCategory, language);
-    return { taxableAmount: fromCents(g.taxable), taxAmount: fromCents(g.vat), category: { id: g.category, percent: g.rate, ...(reason ? { exemptionReason: reason } : {}) } };
+    return { taxableAmount: fromCents(g.taxable), taxAmount: fromCents(g.vat), category: { ...category(g.category, g.rate.toString()), ...(reason ? { exemptionReason: reason } : {}) } };
   });
 }
