@@ -31,7 +31,7 @@ export const amountField = z
 export const percentField = z
   .string({ error: 'expected a percentage as a decimal string such as "85"' })
   .regex(PERCENT, 'expected a percentage as a decimal string such as "85"')
-  .refine((s) => new Dec(s).lte(100), 'a percentage cannot exceed 100')
+  .refine((s) => !PERCENT.test(s) || new Dec(s).lte(100), 'a percentage cannot exceed 100')
   .transform((s): Money => new Dec(s));
 
 function isDate(value: string): boolean {
