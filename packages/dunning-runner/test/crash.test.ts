@@ -82,7 +82,7 @@ describe('crash safety: a killed runner, restarted, delivers every planned remin
       copyFileSync(template, dbFile);
       // Half the runs die at an injected point (the n-th pass), half after a random delay.
       const injected = run % 2 === 0;
-      const env = injected ? { FACT_DUNNING_CRASH_AT: `${POINTS[Math.floor(random() * POINTS.length)]}:${1 + Math.floor(random() * 6)}` } : {};
+      const env: Record<string, string> = injected ? { FACT_DUNNING_CRASH_AT: `${POINTS[Math.floor(random() * POINTS.length)]}:${1 + Math.floor(random() * 6)}` } : {};
       const first = await runChild(dbFile, dir, env, injected ? undefined : Math.floor(random() * 600));
       if (first.signal === 'SIGKILL') kills++;
       // Sometimes kill the restart too, then finish cleanly.

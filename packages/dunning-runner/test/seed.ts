@@ -1,6 +1,6 @@
 // Test and bench data: companies with their own sender identity, debtors with e-mail contacts in
 // their language, overdue invoices. Deterministic.
-import { createCompany, createDebtor, createDb, createFirm, createInvoice, type DbHandle } from '@fact/db';
+import { createCompany, createDebtor, createDb, createFirm, createInvoice, type DbHandle, type Executor } from '@fact/db';
 import { money, roundCents } from '@fact/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ export async function openDb(file: string): Promise<DbHandle> {
   return db;
 }
 
-export async function seed(db: DbHandle, o: SeedOptions = {}): Promise<Seeded> {
+export async function seed(db: Executor, o: SeedOptions = {}): Promise<Seeded> {
   const out: Seeded = { companies: [], debtors: [], invoices: [] };
   const firm = await createFirm(db, { name: 'Kantoor Peeters', country: 'BE' });
   for (let c = 0; c < (o.companies ?? 1); c++) {

@@ -85,8 +85,8 @@ export function emlFolderChannel(dir: string): MailChannel {
  * const channel = smtpChannel(process.env.SMTP_URL!);
  * ```
  */
-export function smtpChannel(url: string, extra: { tls?: { rejectUnauthorized?: boolean } } = {}): MailChannel {
-  const transport: Transporter = nodemailer.createTransport(url, { pool: true, maxConnections: 2, ...extra } as never);
+export function smtpChannel(url: string, extra: { maxConnections?: number; tls?: { rejectUnauthorized?: boolean } } = {}): MailChannel {
+  const transport: Transporter = nodemailer.createTransport(url, { pool: true, maxConnections: 4, ...extra } as never);
   return {
     kind: 'smtp',
     alreadyDelivered() {

@@ -77,16 +77,22 @@ export async function deliverPhase(ctx: RunnerContext, company: CompanyRow, sett
   const domain = settings.identity?.email.split('@')[1] ?? 'fact.invalid';
   const now = ctx.clock();
   const entries = [...(await loadOutbox(ctx.db, company.id)).values()].filter((e) => !keys || keys.includes(e.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
-  for (const candidate of entries) {
-    if (!isClaimable(candidate, now)) {
-      if (candidate.last.state === 'claimed') report.leased++;
-      continue;
+  const queue = entries.filter((candidate) => {
+    if (isClaimable(candidate, now)) return true;
+    if (candidate.last.state === 'claimed') report.leased++;
+    return false;
+  });
+  // A few sends in flight: SMTP is latency-bound (one round trip per command), while the
+  // database writes stay serialised by the single writer (SQLite) or by the key locks (PostgreSQL).
+  const worker = async () => {
+    for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
+      const claimed = await claim(ctx, candidate, domain);
+      if (!claimed) continue;
+      crashPoint('after-claim');
+      await deliverOne(ctx, company, settings, asOf, claimed.entry, claimed.recovering, report);
     }
-    const claimed = await claim(ctx, candidate, domain);
-    if (!claimed) continue;
-    crashPoint('after-claim');
-    await deliverOne(ctx, company, settings, asOf, claimed.entry, claimed.recovering, report);
-  }
+  };
+  await Promise.all(Array.from({ length: resolved(ctx).concurrency }, worker));
   return report;
 }
 

@@ -23,6 +23,8 @@ export interface RunnerContext {
   runnerId?: string;
   /** Attach the invoices (PDF and UBL) to e-mails (default true). */
   attachInvoices?: boolean;
+  /** Sends in flight at once (default 4). */
+  concurrency?: number;
   /** Store the letter PDF as a document in @fact/db (default true when documentsRoot is set). */
   storeLetters?: boolean;
 }
@@ -35,5 +37,6 @@ export function resolved(ctx: RunnerContext) {
     backoffMs: ctx.backoffMs ?? [60_000, 600_000, 3_600_000],
     runnerId: ctx.runnerId ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     attachInvoices: ctx.attachInvoices ?? true,
+    concurrency: Math.max(1, ctx.concurrency ?? 4),
   };
 }
