@@ -110,4 +110,13 @@ test.describe('accountant', () => {
     await page.getByLabel('Langue').selectOption('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("The office's clients");
   });
+
+  test('usable on a phone: the page does not scroll sideways, wide tables scroll in their own box', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, '/dashboard');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.locator('table.kpi')).toBeVisible();
+    await screenshot(page, 'dashboard-phone');
+  });
 });

@@ -74,4 +74,18 @@ test.describe('log-in', () => {
     await expect(page).toHaveURL(/\/login\?loggedOut=1/);
     await context.close();
   });
+
+  test('keyboard first: the skip link comes first and every log-in field is reachable by Tab', async ({ page }) => {
+    await open(page, '/login');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? ''));
+    }
+    expect(order).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(order.indexOf('email')).toBeLessThan(order.indexOf('password'));
+  });
 });
