@@ -2,6 +2,7 @@ import { addMonths } from '@fact/core';
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { fromCents, parseTypedAmount, toCents } from '../money.js';
 import type { Api } from './api.js';
+import { isCalendarDate } from './dates.js';
 import { fieldErrors, isApiFailure, translate } from './errors.js';
 
 // The collection actions of the debtor and invoice pages: dispute, hold, promise to pay, payment
@@ -12,8 +13,6 @@ type Values = Record<string, string>;
 type Errors = Record<string, string>;
 export type ActionResult = ActionFailure<{ action: string; values: Values; errors: Errors }>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 function read(form: FormData, keys: string[]): Values {
   return Object.fromEntries(keys.map((k) => [k, String(form.get(k) ?? '').trim()]));
@@ -46,7 +45,7 @@ function checkDate(values: Values, errors: Errors, key: string, required = true)
   const v = values[key]!;
   if (!v) {
     if (required) errors[key] = 'validation.required';
-  } else if (!isDate(v)) errors[key] = 'validation.date';
+  } else if (!isCalendarDate(v)) errors[key] = 'validation.date';
 }
 
 /** Flag a dispute (betwisting / contestation) on one invoice. */

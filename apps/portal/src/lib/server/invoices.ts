@@ -1,13 +1,13 @@
 import type { RouterInputs, RouterOutputs } from '@fact/api';
 import { parseTypedAmount, toCents } from '../money.js';
 import type { Api } from './api.js';
+import { isCalendarDate } from './dates.js';
 
 type ListInput = RouterInputs['invoice']['list'];
 export type InvoiceItem = RouterOutputs['invoice']['list']['items'][number];
 
 const STATUSES = ['open', 'paid', 'cancelled', 'draft', 'written_off'] as const;
 const SORTS = ['dueDate', 'issueDate', 'number', 'total', 'open'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PAGE = 50;
 
 /** The invoice filters as typed in the form (kept to show them back) and as sent to the API. */
@@ -33,7 +33,7 @@ export function readInvoiceFilters(params: URLSearchParams): InvoiceFilters {
   for (const k of ['dueFrom', 'dueTo'] as const) {
     const v = values[k]!;
     if (!v) continue;
-    if (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))) input[k] = v;
+    if (isCalendarDate(v)) input[k] = v;
     else errors[k] = 'validation.date';
   }
   if (input.dueFrom && input.dueTo && input.dueTo < input.dueFrom) errors.dueTo = 'validation.order';
