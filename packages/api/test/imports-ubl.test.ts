@@ -174,6 +174,13 @@ describe.each(DIALECTS)('UBL import of stored documents, bad files and a fresh l
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('names each refused element with its rule', async () => {
+    const broken = bytesOf('peppol/base-example.xml').toString('utf8').replace('<cbc:TaxInclusiveAmount currencyID="EUR">1656.25', '<cbc:TaxInclusiveAmount currencyID="EUR">1656.26');
+    const error = await api.imports.ubl({ companyId: tenancy.companyA2, contentBase64: b64(broken) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', field: '/Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount' });
+    expect((error as Error).message).toMatch(/\/Invoice\/cac:LegalMonetaryTotal\/cbc:TaxInclusiveAmount: BR-CO-15: BT-112 = BT-109 \+ BT-110/);
+  });
+
   it('refuses an oversized upload before reading it', async () => {
     const small = callerFor(db, tenancy.users.accountantA, { settings: { maxUploadBytes: 1000 } });
     const before = await snapshot(db);

@@ -65,7 +65,7 @@ export async function unmatchedQueue(db: Database, companyId: string, limit: num
       structuredReference: row.structuredReference ?? null,
       matchStatus: row.matchStatus,
       candidates,
-      why: suggestions.find((s) => s.outcome.kind === 'suggest')?.outcome.kind === 'suggest' ? (suggestions.find((s) => s.outcome.kind === 'suggest')!.outcome as { why: string }).why : null,
+      why: suggestions.flatMap((s) => (s.outcome.kind === 'suggest' ? [s.outcome.why] : []))[0] ?? null,
     });
   }
   return items;

@@ -33,11 +33,18 @@ export interface UblImportResult {
   findings: UblFinding[];
 }
 
-/** Why a document was refused, per element: the error thrown carries them as `data.findings`. */
+/**
+ * Why a document was refused, per element: `data.issues` lists `{ field: element, message }`
+ * (the error formatter's shape for input problems), and the message repeats them.
+ */
 function refused(findings: readonly UblFinding[]): TRPCError {
   const first = findings[0]!;
   const list = findings.map((f) => `${f.rule} at ${f.element}: ${f.message}`).join('; ');
-  return Object.assign(new TRPCError({ code: 'BAD_REQUEST', message: `The UBL document cannot be imported: ${list}` }), { field: first.element, findings });
+  const issues = findings.map((f) => ({ path: [f.element], message: `${f.rule}: ${f.message}` }));
+  return Object.assign(new TRPCError({ code: 'BAD_REQUEST', message: `The UBL document cannot be imported: ${list}`, cause: Object.assign(new Error('UBL refused'), { issues }) }), {
+    field: first.element,
+    findings,
+  });
 }
 
 function parse(file: ImportFile, maxBytes: number): UblDocument {
