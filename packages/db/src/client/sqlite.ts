@@ -48,11 +48,21 @@ export function openSqlite(path: string | ':memory:'): DbHandle {
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const writer = new Database(path);
   tune(writer, false);
-  const reader = memory ? writer : new Database(path, { readonly: true, fileMustExist: true });
-  if (!memory) tune(reader, true);
+  // The reader opens on first use: until then the writer is the file's only connection, which
+  // lets a bulk load into a fresh file leave WAL mode (see seed/load.ts).
+  let readerConn: Database.Database | undefined = memory ? writer : undefined;
+  const reader = (): Database.Database => {
+    if (!readerConn) {
+      readerConn = new Database(path, { readonly: true, fileMustExist: true });
+      tune(readerConn, true);
+    }
+    return readerConn;
+  };
 
   const writeDb = drizzle({ client: writer }) as AppDb;
-  const readDb = memory ? writeDb : (drizzle({ client: reader }) as AppDb);
+  // drizzle only calls `prepare` on a connection it does not run transactions on.
+  const lazyReader = { prepare: (text: string) => reader().prepare(text) } as unknown as Database.Database;
+  const readDb = memory ? writeDb : (drizzle({ client: lazyReader }) as AppDb);
   const mutex = new Mutex();
   let savepoints = 0;
 
@@ -87,7 +97,13 @@ export function openSqlite(path: string | ':memory:'): DbHandle {
     db: readDb,
     tables,
     inTransaction: false,
-    raw: { driver: 'better-sqlite3', writer, reader },
+    raw: {
+      driver: 'better-sqlite3',
+      writer,
+      get reader() {
+        return reader();
+      },
+    },
     transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
       return mutex.run(async () => {
         writer.exec('BEGIN IMMEDIATE');
@@ -108,7 +124,7 @@ export function openSqlite(path: string | ':memory:'): DbHandle {
     },
     async close() {
       await mutex.run(async () => {
-        if (reader !== writer) reader.close();
+        if (readerConn && readerConn !== writer) readerConn.close();
         writer.close();
       });
     },

@@ -137,7 +137,9 @@ export async function listInvoices(ex: Executor, scope: Scope, query: InvoiceLis
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
     const after = dir === 'asc' ? sql`>` : sql`<`;
-    filters.push(or(sql`${col} ${after} ${value}`, and(sql`${col} = ${value}`, sql`${i.id} ${after} ${id}`)));
+    // A row-value comparison, so the (…, sort column, id) index seeks straight to the cursor
+    // instead of reading and discarding the earlier pages.
+    filters.push(sql`(${col}, ${i.id}) ${after} (${value}, ${id})`);
   }
   const order = dir === 'asc' ? [asc(col), asc(i.id)] : [desc(col), desc(i.id)];
   const rows = await ex.db

@@ -26,9 +26,10 @@ export const DSO_WINDOW_DAYS = 90;
 
 /**
  * Outstanding, overdue (amount and %), open invoice count and DSO for every company of a scope,
- * in ONE query. It reads `open_amount_cents` of open invoices through the
- * (company_id, status, due_date) index and the window's sales through (company_id, issue_date),
- * joined with UNION ALL so each half uses its index; allocations are never summed.
+ * in ONE query over the running totals (`receivable_due_totals`: one row per company and due
+ * date with something open; `sales_day_totals`: one row per company and issue day), which the
+ * invoice triggers keep equal to the invoices. A firm of 200 companies reads a few tens of
+ * thousands of small rows instead of every open invoice.
  *
  * @example
  * ```ts
@@ -52,17 +53,16 @@ export async function companyKpis(ex: Executor, scope: Scope, asOf: CalendarDate
            sum(sales) as sales
     from (
       select company_id,
-             case when kind = 'invoice' then open_amount_cents else -open_amount_cents end as outstanding,
-             case when kind = 'invoice' and due_date < ${asOf} then open_amount_cents else 0 end as overdue,
-             case when kind = 'invoice' then 1 else 0 end as open_count,
+             open_cents - credit_cents as outstanding,
+             case when due_date < ${asOf} then open_cents else 0 end as overdue,
+             open_count,
              0 as sales
-      from invoices
-      where company_id in (${idList}) and status = 'open'
+      from receivable_due_totals
+      where company_id in (${idList})
       union all
-      select company_id, 0, 0, 0, case when kind = 'invoice' then total_cents else -total_cents end
-      from invoices
+      select company_id, 0, 0, 0, sales_cents
+      from sales_day_totals
       where company_id in (${idList}) and issue_date >= ${from} and issue_date <= ${asOf}
-        and status in ('open', 'paid', 'written_off')
     ) as figures
     group by company_id`);
   const byId = new Map(rows.map((r) => [r.company_id, r]));
@@ -98,7 +98,8 @@ export interface Ageing {
 }
 
 /**
- * Ages one company's open invoices by days past due on `asOf`, in one indexed query.
+ * Ages one company's open invoices by days past due on `asOf`, in one query over its running
+ * totals per due date (see {@link companyKpis}).
  *
  * @example
  * ```ts
@@ -113,14 +114,14 @@ export async function ageing(ex: Executor, scope: CompanyScope, asOf: CalendarDa
   const d90 = addDays(asOf, -90);
   const [r] = await ex.all<Record<string, unknown>>(sql`
     select
-      sum(case when kind = 'invoice' and due_date >= ${asOf} then open_amount_cents else 0 end) as current_cents,
-      sum(case when kind = 'invoice' and due_date < ${asOf} and due_date >= ${d30} then open_amount_cents else 0 end) as d30,
-      sum(case when kind = 'invoice' and due_date < ${d30} and due_date >= ${d60} then open_amount_cents else 0 end) as d60,
-      sum(case when kind = 'invoice' and due_date < ${d60} and due_date >= ${d90} then open_amount_cents else 0 end) as d90,
-      sum(case when kind = 'invoice' and due_date < ${d90} then open_amount_cents else 0 end) as older,
-      sum(case when kind = 'credit_note' then -open_amount_cents else 0 end) as credit
-    from invoices
-    where company_id = ${scope.companyId} and status = 'open'`);
+      sum(case when due_date >= ${asOf} then open_cents else 0 end) as current_cents,
+      sum(case when due_date < ${asOf} and due_date >= ${d30} then open_cents else 0 end) as d30,
+      sum(case when due_date < ${d30} and due_date >= ${d60} then open_cents else 0 end) as d60,
+      sum(case when due_date < ${d60} and due_date >= ${d90} then open_cents else 0 end) as d90,
+      sum(case when due_date < ${d90} then open_cents else 0 end) as older,
+      sum(-credit_cents) as credit
+    from receivable_due_totals
+    where company_id = ${scope.companyId}`);
   const m = (k: string) => fromCents(num(r?.[k]));
   const buckets = { current: m('current_cents'), days1to30: m('d30'), days31to60: m('d60'), days61to90: m('d90'), over90: m('older'), unusedCredit: m('credit') };
   const total = Object.values(buckets).reduce((a, b) => a.plus(b), fromCents(0));

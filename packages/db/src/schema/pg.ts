@@ -16,6 +16,7 @@ import { documents } from './pg/documents.js';
 import { factoringAssignments, factoringBatches } from './pg/factoring.js';
 import { invoiceLines, invoices } from './pg/invoices.js';
 import { allocations, payments } from './pg/payments.js';
+import { receivableDueTotals, salesDayTotals } from './pg/receivables.js';
 import { apiTokens, companies, firms, memberships, sessions, users } from './pg/tenancy.js';
 
 /** All tables of the PostgreSQL schema, keyed by their TypeScript name. */
@@ -46,4 +47,6 @@ export const tables = {
   factoringBatches,
   factoringAssignments,
   auditLog,
+  receivableDueTotals,
+  salesDayTotals,
 };

@@ -16,6 +16,7 @@ import { documents } from './sqlite/documents.js';
 import { factoringAssignments, factoringBatches } from './sqlite/factoring.js';
 import { invoiceLines, invoices } from './sqlite/invoices.js';
 import { allocations, payments } from './sqlite/payments.js';
+import { receivableDueTotals, salesDayTotals } from './sqlite/receivables.js';
 import { apiTokens, companies, firms, memberships, sessions, users } from './sqlite/tenancy.js';
 
 /** All tables of the SQLite schema, keyed by their TypeScript name. */
@@ -46,4 +47,6 @@ export const tables = {
   factoringBatches,
   factoringAssignments,
   auditLog,
+  receivableDueTotals,
+  salesDayTotals,
 };

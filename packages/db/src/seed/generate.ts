@@ -17,13 +17,20 @@ export interface CompanyRows {
   disputes: Row[];
 }
 
-/** Deterministic ids: UUIDv7 whose time part follows the business date and whose rest comes from the seed. */
+/**
+ * Deterministic ids: UUIDv7 whose time part follows the business date but never goes back
+ * (each id is later than the previous one), and whose random part comes from the seed. Ids in
+ * insertion order keep every primary-key and (company_id, id) index append-only during a bulk
+ * load, several times faster than inserting at random places. Companies after the first get
+ * ids stamped just after the previous company's last one.
+ */
 export class IdSource {
-  #tick = 0;
+  #last = 0;
   constructor(private readonly prng: Prng) {}
-  /** An id stamped with `day` (UTC midnight + a counter). */
+  /** An id stamped with `day` (UTC midnight), or just after the previous id if that is later. */
   next(day: string): string {
-    return uuidv7({ msecs: Date.parse(`${day}T00:00:00Z`) + (this.#tick++ % 86_400_000), random: this.prng.bytes16() });
+    this.#last = Math.max(this.#last + 1, Date.parse(`${day}T00:00:00Z`));
+    return uuidv7({ msecs: this.#last, random: this.prng.bytes16() });
   }
 }
 

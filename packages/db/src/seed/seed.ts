@@ -20,6 +20,12 @@ export interface SeedOptions {
   seed?: number;
   /** The "today" of the data (payments after it have not happened). Same seed + asOf → same data. */
   asOf: string;
+  /**
+   * The database was created for this seed and is thrown away if the seed fails (the CLI on a
+   * new file, the benchmarks): secondary indexes are dropped during the load and rebuilt once at
+   * the end. Never on a database holding real data.
+   */
+  fresh?: boolean;
   /** Create the demo users (default true). */
   demoUsers?: boolean;
   onProgress?: (done: { companies: number; rows: number }) => void;
@@ -59,7 +65,7 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   const invoices = options.invoices ?? 300;
   const r = new Prng(options.seed ?? 1);
   const ids = new IdSource(r);
-  const loader = new BulkLoader(db);
+  const loader = new BulkLoader(db, { fresh: options.fresh === true && !options.within });
   const t = db.tables;
   const created = addDays(options.asOf, -730);
   const firmIds: string[] = [];

@@ -8,6 +8,7 @@ import {
   date,
   foreignKey,
   index,
+  primaryKey,
   integer,
   jsonb,
   numeric,
@@ -20,7 +21,7 @@ import {
   type PgColumn,
 } from 'drizzle-orm/pg-core';
 
-export { check, foreignKey, index, unique, uniqueIndex };
+export { check, foreignKey, index, primaryKey, unique, uniqueIndex };
 
 /** Which dialect this kit builds. */
 export const DIALECT = 'pg' as const;

@@ -69,9 +69,10 @@ export const invoices = table(
     // Credit notes usually have their own number series, so numbers are unique per kind.
     uniqueIndex('invoices_number_unique').on(t.companyId, t.kind, t.number),
     uniqueIndex('invoices_payment_reference_unique').on(t.companyId, t.paymentReference),
-    index('invoices_company_status_due_idx').on(t.companyId, t.status, t.dueDate),
-    index('invoices_company_debtor_idx').on(t.companyId, t.debtorId),
-    index('invoices_company_issue_idx').on(t.companyId, t.issueDate),
+    // The list's common filters and sorts (status + due date, id breaks ties for keyset pages).
+    index('invoices_company_status_due_idx').on(t.companyId, t.status, t.dueDate, t.id),
+    index('invoices_company_debtor_idx').on(t.companyId, t.debtorId, t.issueDate, t.id),
+    index('invoices_company_issue_idx').on(t.companyId, t.issueDate, t.id),
     foreignKey({
       name: 'invoices_debtor_fk',
       columns: [t.companyId, t.debtorId],

@@ -6,6 +6,7 @@ import {
   check,
   foreignKey,
   index,
+  primaryKey,
   integer,
   sqliteTable,
   text as sqliteText,
@@ -14,7 +15,7 @@ import {
   type SQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 
-export { check, foreignKey, index, unique, uniqueIndex };
+export { check, foreignKey, index, primaryKey, unique, uniqueIndex };
 
 /** Which dialect this kit builds. */
 export const DIALECT = 'sqlite' as const;
