@@ -114,6 +114,21 @@ describe.each(DIALECTS)('bank statements on %s', (dialect) => {
     expect((await api.bank.unmatched({ companyId })).some((q) => q.transactionId === credit.transactionId)).toBe(false);
   });
 
+  it('keeps a statement that does not add up only when the accountant accepts it, and queues the returned direct debits', async () => {
+    const companyId = tenancy.companyB1;
+    const b = callerFor(db, tenancy.users.accountantB);
+    const content = b64(fixture('camt053/oca-test-camt053.xml'));
+    await expect(b.bank.importStatement({ companyId, contentBase64: content })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('does not add up') });
+    const result = await b.bank.importStatement({ companyId, contentBase64: content, acceptUnbalanced: true });
+    expect(result).toMatchObject({ transactionsInserted: 3, matched: 0, unmatched: 2 });
+    expect(result.warnings.join(' ')).toContain('difference -434.16');
+    const queue = await b.bank.unmatched({ companyId });
+    expect(queue.map((q) => [q.kind, q.amount]).sort()).toEqual([
+      ['credit', '1405.31'],
+      ['reversal', '-664.05'],
+    ]);
+  });
+
   it.each([
     ['the deliberately wrong camt file', fixture('camt053/genkgo-camt053.v2.wrong.xml'), /no account statement/],
     ['a statement that does not add up', fixture('camt053/oca-test-camt053.xml'), /does not add up/],

@@ -14,7 +14,13 @@ const transactionId = z.uuid({ message: 'must be a bank transaction id (a UUID)'
 export const bankRouter = router({
   importStatement: companyProcedure(...MANAGERS)
     .meta({ openapi: { method: 'POST', path: '/companies/{companyId}/bank/statements', tags: ['bank'], summary: 'Import a CODA or camt.053 statement and reconcile it' } })
-    .input(z.object({ companyId: recordId, ...fileSource }))
+    .input(
+      z.object({
+        companyId: recordId,
+        ...fileSource,
+        acceptUnbalanced: z.boolean().default(false).meta({ description: 'Keep a statement whose balances do not add up (reported as a warning)' }),
+      }),
+    )
     .mutation(({ ctx, input }) => importStatementFile(ctx, input.companyId, input)),
 
   unmatched: companyProcedure(...MANAGERS)

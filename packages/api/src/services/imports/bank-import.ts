@@ -24,7 +24,7 @@ export interface StatementImportResult {
   transactionsSkipped: number;
   /** Credits recorded as payments and allocated automatically. */
   matched: number;
-  /** Credits left in the unmatched queue for the accountant. */
+  /** Credits, and returns of earlier credits (reversals), left in the unmatched queue for the accountant. */
   unmatched: number;
   paymentIds: string[];
   warnings: string[];
@@ -63,11 +63,17 @@ function period(s: BankStatement): { from: string; to: string } {
  * r.matched; // 1
  * ```
  */
-export async function importStatementFile(ctx: Ctx, companyId: string, input: { documentId?: string | undefined; contentBase64?: string | undefined; fileName?: string | undefined }): Promise<StatementImportResult> {
+export async function importStatementFile(
+  ctx: Ctx,
+  companyId: string,
+  input: { documentId?: string | undefined; contentBase64?: string | undefined; fileName?: string | undefined; acceptUnbalanced?: boolean | undefined },
+): Promise<StatementImportResult> {
   const file = await readImportFile(ctx, companyId, input, 'statement');
   let parsed: ReturnType<typeof parseStatementFile>;
   try {
-    parsed = parseStatementFile(file.bytes, { maxBytes: ctx.settings.maxUploadBytes });
+    // A statement whose balances do not add up is refused unless the accountant accepts it
+    // knowingly (some banks leave entries out of the balance); the difference is then a warning.
+    parsed = parseStatementFile(file.bytes, { maxBytes: ctx.settings.maxUploadBytes, balanceCheck: input.acceptUnbalanced ? 'warn' : 'strict' });
   } catch (error) {
     if (isBankFormatError(error)) throw Object.assign(apiError.badInput(error.element ?? 'file', `${file.fileName}: ${error.message}`), { factCode: error.code });
     throw error;
@@ -136,8 +142,7 @@ export async function importStatementFile(ctx: Ctx, companyId: string, input: { 
           structuredReference: t.remittance.structured?.reference ?? null,
           bankReference: t.bankReference ?? null,
           dedupKey: t.dedupKey,
-          // Money out is not a receivable's payment: nothing to match.
-          matchStatus: t.direction === 'debit' ? 'ignored' : 'unmatched',
+          matchStatus: 'unmatched',
           createdAt: now,
         });
         fresh.push({ row: { id }, tx: t });
@@ -178,18 +183,23 @@ async function storeOnce(ctx: Ctx, tx: Database, companyId: string, bytes: Uint8
  * (reference = the payment line's key, unique per company, so a match is never recorded twice).
  */
 async function applyReconciliation(tx: Database, companyId: string, fresh: { row: { id: string }; tx: BankTransaction }[], actor: { userId: string; now: Date }) {
-  const credits = fresh.filter((f) => f.tx.direction === 'credit');
-  if (credits.length === 0) return { matched: 0, unmatched: 0, paymentIds: [] as string[] };
+  if (fresh.length === 0) return { matched: 0, unmatched: 0, paymentIds: [] as string[] };
   const invoices = await openInvoicesForMatching(tx, companyId);
   const debtorOf = await debtorsOf(tx, invoices.map((i) => i.id));
-  const results = reconcile(credits.map((c) => c.tx), invoices, { companyId });
+  const results = reconcile(fresh.map((c) => c.tx), invoices, { companyId });
   const byKey = new Map<string, ReconciledPayment[]>();
   for (const r of results) byKey.set(r.payment.transactionKey, [...(byKey.get(r.payment.transactionKey) ?? []), r]);
   let matched = 0;
   let unmatched = 0;
   const paymentIds: string[] = [];
-  for (const c of credits) {
+  const b = tx.tables.bankTransactions;
+  for (const c of fresh) {
     const lines = byKey.get(c.tx.dedupKey) ?? [];
+    // Money out (and zero or foreign-currency lines) is not a payment of a receivable.
+    if (lines.length > 0 && lines.every((r) => r.outcome.kind === 'ignore')) {
+      await tx.db.update(b).set({ matchStatus: 'ignored' }).where(eq(b.id, c.row.id));
+      continue;
+    }
     let auto = 0;
     for (const r of lines) {
       if (r.outcome.kind !== 'auto') continue;
@@ -214,11 +224,9 @@ async function applyReconciliation(tx: Database, companyId: string, fresh: { row
       paymentIds.push(id);
       auto++;
     }
+    // A reversal (a returned credit) stays unmatched: the accountant reverses the payment it undoes.
     const status: MatchStatus = lines.length > 0 && auto === lines.length ? 'matched' : auto > 0 ? 'partially_matched' : 'unmatched';
-    if (status !== 'unmatched') {
-      const b = tx.tables.bankTransactions;
-      await tx.db.update(b).set({ matchStatus: status }).where(eq(b.id, c.row.id));
-    }
+    if (status !== 'unmatched') await tx.db.update(b).set({ matchStatus: status }).where(eq(b.id, c.row.id));
     if (status === 'matched') matched++;
     else unmatched++;
   }

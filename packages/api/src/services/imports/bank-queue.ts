@@ -1,6 +1,6 @@
 import { confirmAllocation, paymentLines, reconcile } from '@fact/bank';
 import { toCents } from '@fact/core';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db.js';
 import { apiError } from '../../errors/api-error.js';
 import { centsToAmount } from '../../schemas/money.js';
@@ -24,8 +24,9 @@ async function loadTransaction(db: Database, companyId: string, transactionId: s
 }
 
 /**
- * The unmatched queue: credits not (fully) recorded as payments, oldest first, each with what is
- * left to allocate and the candidate invoices @fact/bank suggests (score, reasons).
+ * The unmatched queue, oldest first: credits not (fully) recorded as payments, each with what is
+ * left to allocate and the candidate invoices @fact/bank suggests (score, reasons); and returns of
+ * earlier credits (`kind: 'reversal'`, negative), for the accountant to reverse the payment.
  *
  * @example
  * ```ts
@@ -38,14 +39,15 @@ export async function unmatchedQueue(db: Database, companyId: string, limit: num
   const rows = await db.db
     .select()
     .from(b)
-    .where(and(eq(b.companyId, companyId), inArray(b.matchStatus, ['unmatched', 'partially_matched']), gt(b.amountCents, 0)))
+    .where(and(eq(b.companyId, companyId), inArray(b.matchStatus, ['unmatched', 'partially_matched'])))
     .orderBy(asc(b.bookingDate), asc(b.id))
     .limit(limit);
   const invoices = await openInvoicesForMatching(db, companyId);
   const numbers = new Map(invoices.map((i) => [i.id, i.number]));
   const items = [];
   for (const row of rows) {
-    const remaining = row.amountCents - (await recordedCents(db, row.id)).cents;
+    const reversal = row.amountCents < 0;
+    const remaining = reversal ? 0 : row.amountCents - (await recordedCents(db, row.id)).cents;
     const suggestions = remaining > 0 ? reconcile([asBankTransaction(row, remaining)], invoices, { companyId }) : [];
     const candidates = suggestions.flatMap((s) =>
       s.outcome.kind === 'suggest'
@@ -56,6 +58,7 @@ export async function unmatchedQueue(db: Database, companyId: string, limit: num
     );
     items.push({
       transactionId: row.id,
+      kind: reversal ? ('reversal' as const) : ('credit' as const),
       bookingDate: row.bookingDate,
       amount: centsToAmount(row.amountCents),
       remaining: centsToAmount(Math.max(remaining, 0)),
