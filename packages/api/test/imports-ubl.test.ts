@@ -219,6 +219,18 @@ describe.each(DIALECTS)('UBL import of stored documents, bad files and a fresh l
     expect(doc.totals.payableAmount?.toFixed(2)).toBe('416.00');
   });
 
+  it('exports a Dutch company\u2019s invoice with its KvK number under 0106 (NL-R-003) and an RF reference', async () => {
+    const companyId = tenancy.companyB1;
+    const nl = callerFor(db, tenancy.users.accountantB);
+    await db.transaction((tx) => tx.db.update(tx.tables.companies).set({ enterpriseNumber: '17001234', vatNumber: 'NL004495445B01', iban: 'NL91ABNA0417164300' }).where(eq(tx.tables.companies.id, companyId)));
+    const debtor = await nl.debtor.create({ companyId, kind: 'business', name: 'Jansen BV', language: 'nl', country: 'NL', vatNumber: 'NL004495445B01' });
+    const invoice = await nl.invoice.create({ companyId, debtorId: debtor.id, number: 'NL-2025-1', issueDate: '2025-02-01', dueDate: '2025-03-03', paymentReference: 'RF18 5390 0754 7034', lines: [{ description: 'Advies', quantity: '2', unitPrice: '75.00', vatRate: '21', vatCategory: 'S' }] });
+    const doc = parseUbl((await nl.exports.invoiceUbl({ invoiceId: invoice.id })).xml);
+    expect(validateUbl(doc).valid).toBe(true);
+    expect(doc.seller).toMatchObject({ endpointId: { value: '17001234', schemeId: '0106' }, legalId: { value: '17001234', schemeId: '0106' }, vatId: 'NL004495445B01' });
+    expect(doc.paymentMeans[0]).toMatchObject({ code: '58', accountId: 'NL91ABNA0417164300', paymentId: 'RF18539007547034' });
+  });
+
   it('refuses to export for a company without a Peppol identity, naming the missing element', async () => {
     const companyId = tenancy.companyA2;
     const debtor = await api.debtor.create({ companyId, kind: 'business', name: 'Client', language: 'fr', country: 'BE', vatNumber: 'BE0202239951' });

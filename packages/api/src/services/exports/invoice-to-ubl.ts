@@ -12,7 +12,8 @@ function category(id: string, rate: string | null) {
 
 /**
  * The Peppol electronic address (BT-34 / BT-49) of a Belgian or Dutch party: BE enterprise
- * number under 0208, NL KvK number under 0106, else the VAT number (9925 BE, 9944 NL).
+ * number under 0208, NL KvK number (8 digits) under 0106 or OIN (20 digits, government bodies)
+ * under 0190, else the VAT number (9925 BE, 9944 NL).
  *
  * @example
  * ```ts
@@ -22,13 +23,14 @@ function category(id: string, rate: string | null) {
 export function peppolEndpoint(country: string, enterpriseNumber: string | null, vatNumber: string | null): UblIdentifier | undefined {
   if (enterpriseNumber && country === 'BE' && digits(enterpriseNumber).length === 10) return { value: digits(enterpriseNumber), schemeId: '0208' };
   if (enterpriseNumber && country === 'NL' && digits(enterpriseNumber).length === 8) return { value: digits(enterpriseNumber), schemeId: '0106' };
+  if (enterpriseNumber && country === 'NL' && digits(enterpriseNumber).length === 20) return { value: digits(enterpriseNumber), schemeId: '0190' };
   if (vatNumber?.startsWith('BE')) return { value: vatNumber, schemeId: '9925' };
   if (vatNumber?.startsWith('NL')) return { value: vatNumber, schemeId: '9944' };
   return undefined;
 }
 
 function legalId(endpoint: UblIdentifier | undefined): UblIdentifier | undefined {
-  return endpoint && (endpoint.schemeId === '0208' || endpoint.schemeId === '0106') ? endpoint : undefined;
+  return endpoint && ['0208', '0106', '0190'].includes(endpoint.schemeId ?? '') ? endpoint : undefined;
 }
 
 function metaOf(source: InvoiceSource): Partial<UblMeta> {
