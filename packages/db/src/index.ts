@@ -123,6 +123,11 @@ export { createFactoringBatch, getFactoringBatch, setFactoringBatchStatus } from
 export type { FactoringBatch } from './repo/factoring.js';
 export { appendAudit, auditTrail } from './repo/audit.js';
 export type { AuditEntry } from './repo/audit.js';
+export { verifyAuditChain, auditChainOf, entryHash, GENESIS_HASH } from './repo/auditChain.js';
+export type { AuditChainVerdict, AuditChainBreak, HashedAuditFields } from './repo/auditChain.js';
+
+// running receivable totals (kept by triggers; rebuild after a bulk load without them)
+export { rebuildReceivableTotals, withoutTotalsTriggers } from './repo/receivableTotals.js';
 
 // demo and bulk data
 export { seedDatabase, DEMO_USERS } from './seed/seed.js';
