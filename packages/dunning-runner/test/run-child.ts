@@ -1,7 +1,7 @@
 // A runner process for the crash and concurrency tests:
 //   tsx --conditions=@fact/source test/run-child.ts <db-file> <work-dir> <as-of> <company-id>...
-// Mail goes to <work-dir>/outbox (.eml) or to SMTP_URL. Every send of a key whose file already
-// exists is logged to <work-dir>/duplicates.log (for SMTP the server counts).
+// Mail goes to <work-dir>/outbox (.eml) or to SMTP_URL. Every message that
+// lands is logged to <work-dir>/delivered.log (for SMTP the server counts).
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb } from '@fact/db';
@@ -15,8 +15,10 @@ const mail: MailChannel = {
   kind: base.kind,
   alreadyDelivered: (key) => base.alreadyDelivered(key),
   async send(key, m) {
-    if (base.kind === 'eml' && (await base.alreadyDelivered(key))) appendFileSync(join(dir, 'duplicates.log'), `${key}\n`);
-    return base.send(key, m);
+    const r = await base.send(key, m);
+    // One line per message that actually landed (a racing second delivery is refused by the channel).
+    if (!r.proof.startsWith('exists:')) appendFileSync(join(dir, 'delivered.log'), `${key}\n`);
+    return r;
   },
   close: () => base.close(),
 };

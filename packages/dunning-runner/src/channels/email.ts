@@ -1,4 +1,4 @@
-import { access, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -42,8 +42,8 @@ function options(mail: OutgoingMail) {
 
 /**
  * Writes each message to `<dir>/<key>.eml` (nodemailer streamTransport with `buffer: true`).
- * Written to a temporary name and renamed, so the file exists only when complete: the file is
- * the proof of delivery after a crash.
+ * Written to a temporary name and hard-linked into place, so the file exists only when complete
+ * (the proof of delivery after a crash) and a second delivery of the same key cannot replace it.
  *
  * @example
  * ```ts
@@ -66,10 +66,18 @@ export function emlFolderChannel(dir: string): MailChannel {
     async send(key, mail) {
       await mkdir(dir, { recursive: true });
       const info = (await transport.sendMail(options(mail))) as unknown as { message: Buffer; messageId: string };
-      const tmp = `${path(key)}.${process.pid}.tmp`;
+      const tmp = `${path(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(tmp, info.message);
-      await rename(tmp, path(key));
-      return { messageId: info.messageId, proof: path(key) };
+      // link() refuses an existing name: two runners racing on one key deliver one file, never two.
+      try {
+        await link(tmp, path(key));
+        return { messageId: info.messageId, proof: path(key) };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        return { messageId: info.messageId, proof: `exists:${path(key)}` };
+      } finally {
+        await unlink(tmp);
+      }
     },
     close() {
       transport.close();

@@ -164,6 +164,9 @@ async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: Run
     report.rerouted++;
     return;
   }
+  // Fencing: if our lease ran out and another runner claimed the key meanwhile, it owns the send.
+  const latest = (await loadOutbox(ctx.db, entry.companyId, entry.debtorId)).get(entry.key);
+  if (!latest || latest.last.n !== entry.last.n) return;
   try {
     let proof: string;
     crashPoint('before-send');
