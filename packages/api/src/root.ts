@@ -13,12 +13,14 @@ import { paymentRouter } from './router/payment.js';
 import { bankRouter } from './router/bank.js';
 import { exportsRouter } from './router/exports.js';
 import { importsRouter } from './router/imports.js';
+import { overviewRouter } from './router/overview.js';
 import { router } from './trpc.js';
 
 /** The whole API: one router per area, composed here and nowhere else. */
 export const appRouter = router({
   auth: authRouter,
   firm: firmRouter,
+  overview: overviewRouter,
   company: companyRouter,
   debtor: debtorRouter,
   invoice: invoiceRouter,
