@@ -8,7 +8,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { machine, peakRssMiB, writeSection } from '@fact/bench-tools';
 import { runCompany, smtpChannel } from '../src/index.js';
-import { openDb, seed, tempDir } from '../test/seed.js';
+import { openDb, seed, tempDir } from '../src/testing/seed.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

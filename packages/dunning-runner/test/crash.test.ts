@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@fact/db';
 import { loadOutbox } from '../src/index.js';
-import { openDb, seed, tempDir, type Seeded } from './seed.js';
+import { openDb, seed, tempDir, type Seeded } from '../src/testing/seed.js';
 
 const root = tempDir('fact-crash-');
 const template = join(root, 'template.sqlite');

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { money } from '@fact/core';
 import { ensureBankAccount, importStatement, openDispute, placeHold, recordPayment } from '@fact/db';
 import { decide, deliverNow, emlFolderChannel, listQueue, runCompany } from '../src/index.js';
-import { openDb, seed, tempDir } from './seed.js';
+import { openDb, seed, tempDir } from '../src/testing/seed.js';
 
 const dir = tempDir('fact-gate-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDunningEvents } from '@fact/db';
 import { emlFolderChannel, listQueue, runCompany } from '../src/index.js';
-import { openDb, seed, tempDir } from './seed.js';
+import { openDb, seed, tempDir } from '../src/testing/seed.js';
 
 const dir = tempDir('fact-ladder-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

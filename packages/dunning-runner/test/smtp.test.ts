@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@fact/db';
 import { listDunningEvents } from '@fact/db';
 import { listQueue, messageIdFor, runCompany, smtpChannel, type MailChannel } from '../src/index.js';
-import { openDb, seed, tempDir, type Seeded } from './seed.js';
+import { openDb, seed, tempDir, type Seeded } from '../src/testing/seed.js';
 
 const dir = tempDir('fact-smtp-');
 const received: { raw: Buffer; rcpt: string[] }[] = [];

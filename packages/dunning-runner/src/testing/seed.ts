@@ -1,4 +1,4 @@
-// Test and bench data: companies with their own sender identity, debtors with e-mail contacts in
+// Test and bench data (exported as @fact/dunning-runner/testing): companies with their own sender identity, debtors with e-mail contacts in
 // their language, overdue invoices. Deterministic.
 import { createCompany, createDebtor, createDb, createFirm, createInvoice, type DbHandle, type Executor } from '@fact/db';
 import { money, roundCents } from '@fact/core';

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { createDb, type DbHandle } from '@fact/db';
+import { mailChannelFromEnv, type RunnerContext } from '@fact/dunning-runner';
+
+/** Where the worker keeps its files, from the environment. */
+export interface WorkerPaths {
+  outboxDir: string;
+  printDir: string;
+  dossierDir: string;
+  documentsRoot: string;
+}
+
+/**
+ * Paths under `FACT_DATA_DIR` (default `./data`): `outbox/` (.eml, until SMTP_URL is set),
+ * `print/` (daily letter batches), `dossiers/`, `documents/`.
+ *
+ * @example
+ * ```ts
+ * workerPaths({ FACT_DATA_DIR: '/var/lib/fact' }).outboxDir; // "/var/lib/fact/outbox"
+ * ```
+ */
+export function workerPaths(env: Record<string, string | undefined>): WorkerPaths {
+  const root = env['FACT_DATA_DIR'] ?? './data';
+  return { outboxDir: join(root, 'outbox'), printDir: join(root, 'print'), dossierDir: join(root, 'dossiers'), documentsRoot: join(root, 'documents') };
+}
+
+/**
+ * Opens the database (DATABASE_URL, default SQLite file) and wires a runner context.
+ *
+ * @example
+ * ```ts
+ * const { ctx, close } = await openRunner(process.env);
+ * ```
+ */
+export async function openRunner(env: Record<string, string | undefined>, clock: () => Date = () => new Date()): Promise<{ db: DbHandle; ctx: RunnerContext; close: () => Promise<void> }> {
+  const db = createDb(env['DATABASE_URL']);
+  await db.migrate();
+  const paths = workerPaths(env);
+  const mail = mailChannelFromEnv(env, paths.outboxDir);
+  const ctx: RunnerContext = { db, clock, mail, printDir: paths.printDir, dossierDir: paths.dossierDir, documentsRoot: paths.documentsRoot };
+  return {
+    db,
+    ctx,
+    close: async () => {
+      mail.close();
+      await db.close();
+    },
+  };
+}
