@@ -3,6 +3,7 @@ import { calendarDateInput } from '../schemas/date.js';
 import { recordId } from '../schemas/ids.js';
 import { nonNegativeAmountInput } from '../schemas/money.js';
 import { companyToday } from '../services/as-of.js';
+import { appendAudit } from '../services/audit.js';
 import { factoringRepurchase, factoringSettlement } from '../services/factoring/after-sale.js';
 import { batchDetail, downloadPackage, listBatches, type BatchViewer } from '../services/factoring/batches.js';
 import { createFactoringPackageBatch } from '../services/factoring/create-batch.js';
@@ -53,7 +54,14 @@ export const factoringRouter = router({
     /** Profiles are the firm's (one factor's terms for all its clients): accountants only. */
     save: companyProcedure('accountant')
       .input(z.object({ companyId: recordId, profile: z.record(z.string(), z.unknown()).meta({ description: 'A factor profile (format version 1) as JSON' }) }))
-      .mutation(async ({ ctx, input }) => saveProfile(await firmOfCompany(ctx.db, input.companyId), input.profile)),
+      .mutation(async ({ ctx, input }) => {
+        const firmId = await firmOfCompany(ctx.db, input.companyId);
+        const saved = await saveProfile(firmId, input.profile);
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, { companyId: input.companyId, firmId, actorUserId: ctx.user.id, action: 'factoring.profile.save', entityType: 'factor_profile', entityId: saved.id, at: ctx.clock(), after: input.profile }),
+        );
+        return saved;
+      }),
   }),
 
   /** The seller's postal address on the notices of assignment (companies have no address column yet). */
@@ -66,6 +74,9 @@ export const factoringRouter = router({
       .mutation(async ({ ctx, input }) => {
         const { companyId, ...seller } = input;
         await writeSeller(await firmOfCompany(ctx.db, companyId), companyId, seller);
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, { companyId, actorUserId: ctx.user.id, action: 'factoring.seller.save', entityType: 'company', entityId: companyId, at: ctx.clock(), after: seller }),
+        );
         return seller;
       }),
   }),

@@ -13,7 +13,7 @@ import type { Database } from '../../db.js';
 import type { DocumentStore } from '../../documents/store.js';
 import { apiError } from '../../errors/api-error.js';
 import { appendAudit } from '../audit.js';
-import { ledgerFactoringBatch } from './ledger-batch.js';
+import { ledgerFactoringBatch, packageDocuments } from './ledger-batch.js';
 import { firmOfCompany, loadProfile } from './profiles.js';
 import { firmSigningKey, packagePaths, readSeller, removeFiles, writeAtomic } from './storage.js';
 
@@ -75,7 +75,7 @@ export async function createFactoringPackageBatch(
   const { profile } = await loadProfile(firmId, request.profileId);
   const seller = await readSeller(firmId, companyId);
   const reference = `FB-${request.asOf.replaceAll('-', '')}-${uuidv7().replaceAll('-', '').slice(-8)}`;
-  const ledger = await ledgerFactoringBatch(db, companyId, { batchId: reference, seller, payables: request.payables, selection, documents: env.documents });
+  const ledger = await ledgerFactoringBatch(db, companyId, { batchId: reference, seller, payables: request.payables, selection });
 
   const taken = rows.filter((r) => ledger.liveAssignments.has(r.id)).map((r) => `${r.number} (${ledger.liveAssignments.get(r.id)})`);
   if (taken.length) throw apiError.conflict(`These invoices are already assigned: ${list(taken)}. Nothing was changed.`);
@@ -87,12 +87,18 @@ export async function createFactoringPackageBatch(
   const noAddress = ledger.batch.debtors.filter((d) => debtorsOfSelection.has(d.id) && ledger.debtorsWithoutAddress.has(d.id)).map((d) => d.name);
   if (noAddress.length) throw apiError.precondition(`These debtors have no complete postal address for the notice of assignment: ${list(noAddress)}.`);
 
+  // Document bytes only for what is sold, one invoice at a time.
+  const sold = new Set(report.invoices.filter((v) => selection.has(v.invoiceId) && v.eligible.gt(0)).map((v) => v.invoiceId));
+  const invoices = [];
+  for (const inv of ledger.batch.invoices) invoices.push(sold.has(inv.id) ? { ...inv, documents: await packageDocuments(db, inv.id, ledger.storedDocuments.get(inv.id), env.documents) } : inv);
+  const batchToWrite = { ...ledger.batch, invoices };
+
   const key = await firmSigningKey(firmId);
   const paths = packagePaths(firmId, companyId, reference);
   const temporary = `${paths.zip}.${process.pid}.tmp`;
   await mkdir(dirname(temporary), { recursive: true });
   try {
-    const built = await writeFactoringPackage({ batch: ledger.batch, profile, asOf: request.asOf, privateKey: key.privateKeyPem }, createWriteStream(temporary));
+    const built = await writeFactoringPackage({ batch: batchToWrite, profile, asOf: request.asOf, privateKey: key.privateKeyPem }, createWriteStream(temporary));
     await rename(temporary, paths.zip);
     const side: PackageSideFile = { formatVersion: 1, reference, companyId, profileId: profile.id, sha256: built.sha256, bytes: built.bytes, keyId: key.keyId, manifest: built.manifest };
     await writeAtomic(paths.meta, `${JSON.stringify(side, null, 2)}\n`);

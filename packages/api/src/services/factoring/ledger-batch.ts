@@ -1,12 +1,14 @@
 // Reads the ledger into the batch @fact/factoring judges: the company as seller, its open
 // invoices with their debtors, and every fact a factor asks about (dispute, consumer,
 // cessieverbod, also a supplier, pending credit note, earlier assignment, UBL on file).
-import { parseFactoringBatch, type FactoringBatch, type FactoringBatchInput } from '@fact/factoring';
+import { parseFactoringBatch, type FactoringBatch, type FactoringBatchInput, type FactoringInvoice } from '@fact/factoring';
+import { TRPCError } from '@trpc/server';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Database } from '../../db.js';
 import type { DocumentStore } from '../../documents/store.js';
 import { apiError } from '../../errors/api-error.js';
 import { centsToAmount } from '../../schemas/money.js';
+import { exportInvoicePdf } from '../exports/invoice-pdf.js';
 import type { SellerDetails } from './storage.js';
 
 /** Stands in for an address the ledger lacks; eligibility never reads addresses. */
@@ -29,6 +31,14 @@ export interface LedgerBatch {
   /** Debtors flagged as also a supplier whose payables were not given: the whole balance was assumed. */
   readonly payablesAssumed: ReadonlySet<string>;
   readonly sellerAddressKnown: boolean;
+  /** Invoice id → its stored document (UBL or PDF), when it has one. */
+  readonly storedDocuments: ReadonlyMap<string, StoredDocument>;
+}
+
+/** A stored document of an invoice, as the ledger links it. */
+export interface StoredDocument {
+  readonly kind: string;
+  readonly sha256: string;
 }
 
 /** How to build it. */
@@ -39,8 +49,6 @@ export interface LedgerBatchOptions {
   readonly payables: ReadonlyMap<string, number>;
   /** When given, every other open invoice is kept out (it still counts in the book and in ageing). */
   readonly selection?: ReadonlySet<string>;
-  /** When given, the UBL and PDF bytes of the selected invoices are read from it; else only their presence is noted. */
-  readonly documents?: DocumentStore;
 }
 
 const kindOf = (kind: string): DebtorIn['kind'] => (kind === 'consumer' ? 'consumer' : 'business');
@@ -82,9 +90,12 @@ export async function ledgerFactoringBatch(db: Database, companyId: string, opti
     .innerJoin(t.factoringBatches, eq(t.factoringBatches.id, t.factoringAssignments.batchId))
     .where(and(eq(t.factoringAssignments.companyId, companyId), inArray(t.factoringAssignments.status, ['proposed', 'assigned'])));
   const documentIds = open.flatMap((i) => (i.documentId ? [i.documentId] : []));
-  const documentRows = documentIds.length
-    ? await db.db.select({ id: t.documents.id, kind: t.documents.kind, sha256: t.documents.sha256 }).from(t.documents).where(eq(t.documents.companyId, companyId))
-    : [];
+  const documentRows: (StoredDocument & { id: string })[] = [];
+  // In slices: a big book has more documents than a statement may bind parameters.
+  for (let k = 0; k < documentIds.length; k += 500) {
+    const slice = documentIds.slice(k, k + 500);
+    documentRows.push(...(await db.db.select({ id: t.documents.id, kind: t.documents.kind, sha256: t.documents.sha256 }).from(t.documents).where(and(eq(t.documents.companyId, companyId), inArray(t.documents.id, slice)))));
+  }
   const documentById = new Map(documentRows.map((d) => [d.id, d]));
 
   const disputed = new Map(disputes.map((d) => [d.invoiceId, d.reason]));
@@ -137,7 +148,8 @@ export async function ledgerFactoringBatch(db: Database, companyId: string, opti
       ...(disputed.get(i.id) ? { disputeReason: disputed.get(i.id) } : {}),
       creditNotePending: pendingCredit.has(i.id),
       ...(assignedTo ? { assignedTo } : {}),
-      documents: await documentsOf(doc, chosen ? options.documents : undefined),
+      // Only presence here (eligibility needs no more); packageDocuments() reads the bytes of what is sold.
+      documents: doc?.kind === 'ubl' ? { ubl: { text: `stored document ${doc.sha256}` } } : doc?.kind === 'invoice_pdf' ? { pdf: { text: `stored document ${doc.sha256}` } } : {},
     });
   }
 
@@ -160,15 +172,33 @@ export async function ledgerFactoringBatch(db: Database, companyId: string, opti
     debtors,
     invoices,
   } satisfies FactoringBatchInput);
-  return { batch, firmId: company.firmId, companyName: company.legalName, liveAssignments, debtorsWithoutAddress, payablesAssumed, sellerAddressKnown: !!seller };
+  const storedDocuments = new Map(open.flatMap((i) => (i.documentId && documentById.has(i.documentId) ? [[i.id, documentById.get(i.documentId)!] as const] : [])));
+  return { batch, firmId: company.firmId, companyName: company.legalName, liveAssignments, debtorsWithoutAddress, payablesAssumed, sellerAddressKnown: !!seller, storedDocuments };
 }
 
-/** The UBL and PDF of an invoice: their bytes from the store, or a marker that they exist. */
-async function documentsOf(doc: { kind: string; sha256: string } | undefined, store: DocumentStore | undefined): Promise<InvoiceIn['documents']> {
-  if (!doc || (doc.kind !== 'ubl' && doc.kind !== 'invoice_pdf')) return {};
-  const slot = doc.kind === 'ubl' ? 'ubl' : 'pdf';
-  if (!store) return { [slot]: { text: `stored document ${doc.sha256}` } };
-  const bytes = await store.get(doc.sha256);
-  if (!bytes) throw apiError.precondition(`A stored document (${doc.sha256.slice(0, 12)}…) is missing from storage; upload it again before selling the invoice.`);
-  return { [slot]: { base64: Buffer.from(bytes).toString('base64') } };
+/**
+ * The documents of an invoice being sold: the stored UBL or PDF from the document store, and the
+ * PDF rendered from the ledger when none is stored and the invoice can be printed.
+ *
+ * @example
+ * ```ts
+ * const documents = await packageDocuments(db, invoiceId, ledger.storedDocuments.get(invoiceId), ctx.documents);
+ * ```
+ */
+export async function packageDocuments(db: Database, invoiceId: string, stored: StoredDocument | undefined, store: DocumentStore): Promise<FactoringInvoice['documents']> {
+  const out: FactoringInvoice['documents'] = {};
+  if (stored && (stored.kind === 'ubl' || stored.kind === 'invoice_pdf')) {
+    const bytes = await store.get(stored.sha256);
+    if (!bytes) throw apiError.precondition(`A stored document (${stored.sha256.slice(0, 12)}…) is missing from storage; upload it again before selling the invoice.`);
+    out[stored.kind === 'ubl' ? 'ubl' : 'pdf'] = { base64: Buffer.from(bytes).toString('base64') };
+  }
+  if (!out.pdf) {
+    try {
+      out.pdf = { base64: (await exportInvoicePdf(db, invoiceId)).contentBase64 };
+    } catch (error) {
+      // Not printable from the ledger (foreign currency, document allowances): sold without a PDF.
+      if (!(error instanceof TRPCError) || error.code !== 'PRECONDITION_FAILED') throw error;
+    }
+  }
+  return out;
 }

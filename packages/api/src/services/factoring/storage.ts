@@ -2,11 +2,11 @@
 // the data directory, one folder per firm (profiles and the signing key are the firm's; a
 // factor's terms are the same for every client the firm sells for).
 //
-//   <DATA_DIR>/factoring/<firmId>/profiles/<profileId>.json     a factor profile (@fact/factoring)
-//   <DATA_DIR>/factoring/<firmId>/keys/firm-ed25519.pem          the firm's signing key (0600)
-//   <DATA_DIR>/factoring/<firmId>/keys/firm-ed25519.pub.pem      its public half, for the factor
-//   <DATA_DIR>/factoring/<firmId>/companies/<companyId>/seller.json   the seller's postal address
-//   <DATA_DIR>/factoring/<firmId>/companies/<companyId>/packages/<reference>.zip|.json
+//   <data dir>/factoring/<firmId>/profiles/<profileId>.json     a factor profile (@fact/factoring)
+//   <data dir>/factoring/<firmId>/keys/firm-ed25519.pem          the firm's signing key (0600)
+//   <data dir>/factoring/<firmId>/keys/firm-ed25519.pub.pem      its public half, for the factor
+//   <data dir>/factoring/<firmId>/companies/<companyId>/seller.json   the seller's postal address
+//   <data dir>/factoring/<firmId>/companies/<companyId>/packages/<reference>.zip|.json
 import { createPublicKey } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -16,8 +16,9 @@ import { generateFirmKeys, keyId } from '@fact/factoring';
 export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
 
 /**
- * The root of the factoring files: `$DATA_DIR/factoring` (default `./data/factoring`), read at
- * each call so a test or a server can point it elsewhere.
+ * The root of the factoring files: `<data dir>/factoring`, the data dir being `FACT_DATA_DIR`
+ * (as for the worker), else `DATA_DIR`, else `./data`; read at each call so a test or a server
+ * can point it elsewhere.
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
  * ```
  */
 export function factoringRoot(): string {
-  return resolve(process.env.DATA_DIR ?? './data', 'factoring');
+  return resolve(process.env.FACT_DATA_DIR ?? process.env.DATA_DIR ?? './data', 'factoring');
 }
 
 function firmDir(firmId: string): string {
