@@ -34,7 +34,7 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function bad(field: string, message: string): never {
-  throw new FactError('INVALID_ARGUMENT', field, `${field}: ${message}`);
+  throw new FactError('INVALID_ARGUMENT', `${field}: ${message}`, field);
 }
 
 /**
