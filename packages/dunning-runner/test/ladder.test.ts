@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDunningEvents } from '@fact/db';
-import { emlFolderChannel, listQueue, runCompany } from '../src/index.js';
+import { emlFolderChannel, listQueue, runCompany, weeklyDigest } from '../src/index.js';
 import { openDb, seed, tempDir } from '../src/testing/seed.js';
 
 const dir = tempDir('fact-ladder-');
@@ -33,6 +33,10 @@ describe('the BE B2B ladder, one invoice of €1,060.00 due 2025-03-03', () => {
     expect(l3[0]!.channel).toBe('letter');
     const segments = (l3[0]!.explanation?.['interest'] as { segments: { days: number; ratePercent: string }[] }[])[0]!.segments;
     expect(segments.map((x) => [x.days, x.ratePercent])).toEqual([[52, '11.50']]);
+
+    // The weekly digest of the week ending 24 April: one reminder, its interest and the €40.
+    const digest = await weeklyDigest(db, companyId, '2025-04-27');
+    expect(digest).toMatchObject({ from: '2025-04-21', sent: { reminder: 1 }, interestClaimed: '17.37', feesClaimed: '40.00' });
 
     const r4 = await runCompany(ctx, companyId, { asOf: '2025-05-08' });
     expect(r4.sent).toBe(1);
