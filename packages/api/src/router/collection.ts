@@ -9,6 +9,7 @@ import { centsToAmount, positiveAmountInput } from '../schemas/money.js';
 import { appendAudit } from '../services/audit.js';
 import { whyNotUpdated } from '../services/versioned.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { promiseRouter } from './promise.js';
 
 async function invoiceOf(db: Database, invoiceId: string) {
   const i = db.tables.invoices;
@@ -188,6 +189,7 @@ export const collectionRouter = router({
   dispute: disputeRouter,
   hold: holdRouter,
   paymentPlan: paymentPlanRouter,
+  promise: promiseRouter,
   /** What currently affects collection of one invoice. */
   forInvoice: companyProcedure(...MANAGERS)
     .input(z.object({ invoiceId: recordId }))

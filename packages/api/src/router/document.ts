@@ -7,6 +7,7 @@ import { apiError } from '../errors/api-error.js';
 import { recordId } from '../schemas/ids.js';
 import { appendAudit } from '../services/audit.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { documentGet } from './document-get.js';
 
 /** What may be uploaded: the formats invoices, letters and bank statements come in. */
 const MEDIA_TYPES = ['application/pdf', 'application/xml', 'text/xml', 'text/csv', 'text/plain', 'image/png', 'image/jpeg'] as const;
@@ -17,6 +18,7 @@ function documentView(row: { id: string; companyId: string; kind: string; fileNa
 
 /** Files of a company: upload (optionally attached to an invoice), list, download. */
 export const documentRouter = router({
+  get: documentGet,
   upload: companyProcedure(...MANAGERS)
     .input(
       z.object({

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../services/db-errors.js';
 import { decodeCursor, encodeCursor, pageInput } from '../services/pagination.js';
 import { allocateExisting, loadPayment, paymentView, recordPayment, reversePaymentRecord } from '../services/payments.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { paymentForInvoice } from './invoice-payments.js';
 
 const allocationInput = z.object({ invoiceId: recordId, amount: positiveAmountInput });
 
@@ -27,6 +28,7 @@ const paymentOutput = z.object({
 
 /** Money received: record (and allocate), allocate later, reverse. */
 export const paymentRouter = router({
+  forInvoice: paymentForInvoice,
   list: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, debtorId: recordId.optional(), ...pageInput }))
     .query(async ({ ctx, input }) => {

@@ -66,7 +66,7 @@ export async function companyFigures(db: Database, companyIds: readonly string[]
     group by company_id`);
   const versions = await db.all<Record<string, unknown>>(sql`
     select c.id as company_id, c.version as company_version,
-           (select max(i.id) from invoices i where i.company_id = c.id) as last_invoice,
+           (select i.id from invoices i where i.company_id = c.id order by i.id desc limit 1) as last_invoice,
            (select max(a.at) from audit_log a where a.company_id = c.id) as last_change,
            (select count(*) from dunning_events e where e.company_id = c.id) as events
     from companies c
