@@ -44,7 +44,7 @@ test.describe('entrepreneur', () => {
     await page.locator('#promise-amount').fill('10,00');
     await page.getByRole('button', { name: 'Promise to pay' }).click();
     await expect(page.getByRole('status')).toHaveText('Saved.');
-    await expect(page.getByText(/Promise to pay 10\.00 EUR on 2099-01-31/)).toBeVisible();
+    await expect(page.getByText(/Promise to pay €10\.00 by Jan 31, 2099 \(pending\)/)).toBeVisible();
     await page.locator('summary', { hasText: 'Flag a dispute' }).click();
     await page.locator('#dispute-reason').fill('Goods arrived damaged');
     await page.getByRole('button', { name: 'Flag a dispute' }).click();

@@ -12,16 +12,7 @@ export interface CompanyLine {
   dso: string | null;
   remindersToday: number;
   vatRelief: string;
-  openDisputes: number;
 }
 
 export const SORT_KEYS = ['name', 'outstanding', 'overdue', 'overduePct', 'dso', 'remindersToday', 'vatRelief'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-
-/** The figures that cost a report per company: filled in after the first paint. */
-export interface CompanyExtras {
-  dso: string | null;
-  remindersToday: number;
-  vatRelief: string;
-}
-

@@ -81,11 +81,10 @@ export async function holdAction(api: Api, form: FormData, back: string, target:
 }
 
 /**
- * A promise to pay (betaalbelofte / promesse de paiement). The API has no promise procedure yet,
- * so the promise is recorded as what it does to follow-up: a hold on the invoice until the
- * promised date, with the promised amount and date in its reason.
+ * A promise to pay (betaalbelofte / promesse de paiement), made today, to pay `amount` by the
+ * date typed in "promises to pay on" (collection.promise.record).
  */
-export async function promiseAction(api: Api, form: FormData, back: string, today: string) {
+export async function promiseAction(api: Api, form: FormData, back: string, today: string, debtorId: string) {
   const values = read(form, ['invoiceId', 'promisedOn', 'amount']);
   const errors: Errors = {};
   if (!values.invoiceId) errors.invoiceId = 'validation.required';
@@ -95,8 +94,8 @@ export async function promiseAction(api: Api, form: FormData, back: string, toda
   if (!values.amount) errors.amount = 'validation.required';
   else if (amount === null || toCents(amount) <= 0n) errors.amount = 'validation.amount';
   if (Object.keys(errors).length) return refuse('promise', values, errors);
-  const refused = await attempt('promise', values, { untilDate: 'promisedOn' }, () =>
-    api.collection.hold.place({ invoiceId: values.invoiceId!, reason: `Promise to pay ${amount} EUR on ${values.promisedOn}`, fromDate: today, untilDate: values.promisedOn! }),
+  const refused = await attempt('promise', values, { dueOn: 'promisedOn', promisedOn: 'form' }, () =>
+    api.collection.promise.record({ debtorId, invoiceId: values.invoiceId!, amount: amount!, promisedOn: today, dueOn: values.promisedOn! }),
   );
   if (refused) return refused;
   redirect(303, `${back}?done=promise`);

@@ -48,7 +48,7 @@ describe('invoice filters from the query string', () => {
 
 describe('dashboard and reports', () => {
   const line = (name: string, overdue: string, dso: string | null): CompanyLine => ({
-    id: name, name, country: 'BE', asOf: '2025-05-15', outstanding: '100.00', overdue, overduePct: null, dso, remindersToday: 0, vatRelief: '0.00', openDisputes: 0,
+    id: name, name, country: 'BE', asOf: '2025-05-15', outstanding: '100.00', overdue, overduePct: null, dso, remindersToday: 0, vatRelief: '0.00',
   });
 
   it('sorts by amount as a number, not as text, and puts unknown DSO last when descending', () => {

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
       api.dunning.history({ debtorId, limit: 100 }),
     ]),
   );
-  const { summary, payments } = await load404(behaviourOf(api, companyId, debtorId, all.items));
+  const { summary, grade, payments } = await load404(behaviourOf(api, companyId, debtorId, asOf));
   const collection = await load404(Promise.all(open.items.slice(0, 25).map((i) => api.collection.forInvoice({ invoiceId: i.id }).then((c) => ({ invoice: i, ...c })))));
   const numberOf = new Map(all.items.map((i) => [i.id, i.number]));
 
@@ -40,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     open: open.items,
     claim,
     behaviour: summary,
+    riskGrade: grade,
     timeline: timeline.slice(0, 100),
     done: url.searchParams.get('done'),
   };
@@ -67,7 +68,7 @@ export const actions: Actions = {
   },
   promise: async ({ locals, params, request }) => {
     const { today, back } = await context(locals, params);
-    return promiseAction(locals.api, await request.formData(), back, today);
+    return promiseAction(locals.api, await request.formData(), back, today, params.debtorId);
   },
   plan: async ({ locals, params, request }) => {
     const { today, back } = await context(locals, params);

@@ -10,21 +10,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (invoice.companyId !== params.companyId) error(404, 'Not found');
   const company = await load404(api.company.get({ companyId: params.companyId }));
   const debtor = await load404(api.debtor.get({ debtorId: invoice.debtorId }));
-  const [reminders, collection, payments] = await load404(
+  const [reminders, collection, settled, promises] = await load404(
     Promise.all([
       api.dunning.history({ invoiceId: invoice.id, limit: 100 }),
       api.collection.forInvoice({ invoiceId: invoice.id }),
-      api.payment.list({ companyId: company.id, debtorId: invoice.debtorId, limit: 50 }),
+      api.payment.forInvoice({ invoiceId: invoice.id }),
+      api.collection.promise.list({ debtorId: invoice.debtorId }),
     ]),
   );
-  // The API has no "payments of an invoice" query: read the debtor's recent payments' allocations.
-  const allocations = [];
-  for (const p of payments.items) {
-    const full = await load404(api.payment.get({ paymentId: p.id }));
-    for (const a of full.allocations) {
-      if (a.invoiceId === invoice.id) allocations.push({ paymentId: p.id, receivedOn: p.receivedOn, method: p.method, allocatedOn: a.allocatedOn, amount: a.amount, reversed: a.reversed || p.reversed });
-    }
-  }
+  // Payments and credit notes applied to this invoice (a credit note has no receipt date: its allocation date stands in).
+  const allocations = settled.settlements.map((s) => ({ id: s.allocationId, receivedOn: s.receivedOn ?? s.allocatedOn, method: s.method, allocatedOn: s.allocatedOn, amount: s.amount, reversed: s.reversed }));
   const qr = invoice.status === 'open' ? await paymentQrSvg({ name: company.legalName, iban: company.iban, bic: company.bic, amount: invoice.open, reference: invoice.paymentReference, number: invoice.number }) : null;
   return {
     company: { id: company.id, legalName: company.legalName, asOf: company.asOf, iban: company.iban },
@@ -34,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     qr,
     reminders,
     collection,
+    promises: promises.filter((p) => p.invoiceId === invoice.id),
     allocations,
     done: url.searchParams.get('done'),
   };
@@ -42,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 async function context(locals: App.Locals, params: { companyId: string; invoiceId: string }) {
   const invoice = await load404(locals.api.invoice.get({ invoiceId: params.invoiceId }));
   if (invoice.companyId !== params.companyId) error(404, 'Not found');
-  return { today: invoice.asOf, back: `/companies/${params.companyId}/invoices/${invoice.id}` };
+  return { today: invoice.asOf, debtorId: invoice.debtorId, back: `/companies/${params.companyId}/invoices/${invoice.id}` };
 }
 
 export const actions: Actions = {
@@ -51,8 +47,8 @@ export const actions: Actions = {
     return disputeAction(locals.api, await request.formData(), back, today);
   },
   promise: async ({ locals, params, request }) => {
-    const { today, back } = await context(locals, params);
-    return promiseAction(locals.api, await request.formData(), back, today);
+    const { today, back, debtorId } = await context(locals, params);
+    return promiseAction(locals.api, await request.formData(), back, today, debtorId);
   },
   hold: async ({ locals, params, request }) => {
     const { back } = await context(locals, params);
