@@ -134,3 +134,8 @@ export { seedDatabase, DEMO_USERS } from './seed/seed.js';
 export type { SeedOptions, SeedResult } from './seed/seed.js';
 export { seedDemoIfEmpty } from './seed/demo.js';
 export type { DemoSeedOutcome } from './seed/demo.js';
+
+// backup and restore (`fact backup|restore`)
+export { backupSqlite, restoreSqlite, verifySqliteBackup } from './backup/sqlite-backup.js';
+export type { BackupReport } from './backup/sqlite-backup.js';
+export { postgresCommands } from './backup/postgres.js';

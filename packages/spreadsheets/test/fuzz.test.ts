@@ -223,9 +223,11 @@ describe('CSV imports refuse hostile files quickly', () => {
   }
 
   it('a file of bad rows costs time in proportion to its rows (no quadratic blow-up)', { timeout: 120_000 }, () => {
-    const small = badRowsTime(2_500);
+    // The small size is timed three times and the fastest kept, so a busy machine does not fake a blow-up.
+    const small = Math.min(badRowsTime(2_500), badRowsTime(2_500), badRowsTime(2_500));
     const large = badRowsTime(20_000);
     console.log(`[hostile csv] every cell wrong: 2,500 rows ${small.toFixed(0)} ms, 20,000 rows ${large.toFixed(0)} ms`);
-    expect(large).toBeLessThan(16 * small + 100);
+    // 8 times the rows: linear is ~8 times as long, quadratic ~64; 24 leaves room for a loaded machine.
+    expect(large).toBeLessThan(24 * small + 100);
   });
 });

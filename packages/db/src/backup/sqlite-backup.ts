@@ -75,7 +75,7 @@ export async function backupSqlite(sourcePath: string, targetPath: string): Prom
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    const { totalPages } = await db.backup(temporary);
+    const { totalPages } = await db.backup(temporary, { progress: wholeRemainder });
     verifySqliteBackup(temporary);
     renameSync(temporary, target);
     return { source, target, pages: totalPages, bytes: statSync(target).size, milliseconds: performance.now() - started };
@@ -85,6 +85,16 @@ export async function backupSqlite(sourcePath: string, targetPath: string): Prom
   } finally {
     db.close();
   }
+}
+
+/**
+ * After the first step, copy every remaining page in one step. SQLite restarts an online backup
+ * whenever another connection writes to the source between steps, so with the default 100 pages
+ * per step a busy server could keep a backup from ever finishing; one step reads one consistent
+ * snapshot (WAL readers do not block the writer).
+ */
+function wholeRemainder(): number {
+  return 0x7fffffff; // better-sqlite3's largest step: every remaining page
 }
 
 /**
@@ -110,7 +120,7 @@ export async function restoreSqlite(backupPath: string, targetPath: string, opti
   const temporary = `${target}.${process.pid}.restoring`;
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    const { totalPages } = await db.backup(temporary);
+    const { totalPages } = await db.backup(temporary, { progress: wholeRemainder });
     verifySqliteBackup(temporary);
     for (const file of sidecars(target)) rmSync(file, { force: true });
     renameSync(temporary, target);
