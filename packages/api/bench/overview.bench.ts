@@ -33,6 +33,20 @@ const [size] = await db.all<{ companies: unknown; invoices: unknown; open: unkno
   sql`select (select count(*) from companies) as companies, (select count(*) from invoices) as invoices, (select count(*) from invoices where status = 'open' and kind = 'invoice') as open`,
 );
 
+// The seed writes no reminders; give every third overdue open invoice a sent reminder (level 2,
+// a week after its due date) so the evaluator works through real reminder histories.
+const [events] = await db.all<{ n: unknown }>(sql`select count(*) as n from dunning_events where level >= 2`);
+if (Number(events?.n) === 0 && db.dialect === 'sqlite') {
+  await db.transaction((tx) =>
+    tx.run(sql`
+      insert into dunning_events (id, company_id, debtor_id, invoice_id, level, action, channel, occurred_on, interest_cents, fees_cents, created_at)
+      select lower(hex(randomblob(16))), company_id, debtor_id, id, 2, 'reminder', 'email', date(due_date, '+7 days'), 0, 0, 0
+      from invoices
+      where status = 'open' and kind = 'invoice' and open_amount_cents > 0 and date(due_date, '+7 days') <= ${AS_OF} and (rowid % 3) = 0`),
+  );
+}
+const [reminded] = await db.all<{ n: unknown }>(sql`select count(distinct invoice_id) as n from dunning_events where level >= 2`);
+
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
@@ -103,7 +117,7 @@ if (portal) {
 }
 
 const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
-const md = `### Portal dashboard: \`overview.firm\` (${Number(size?.companies)} companies, ${Number(size?.invoices).toLocaleString('en')} invoices, ${Number(size?.open).toLocaleString('en')} open)
+const md = `### Portal dashboard: \`overview.firm\` (${Number(size?.companies)} companies, ${Number(size?.invoices).toLocaleString('en')} invoices, ${Number(size?.open).toLocaleString('en')} open, ${Number(reminded?.n).toLocaleString('en')} with a reminder sent)
 
 Budget: p95 < ${BUDGET_MS} ms for the dashboard's server response. ${db.driver}, as of ${AS_OF}; load average ${load} (1/5/15 min) on ${machine()}.
 
