@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@fact/db';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
+import { clearBookCache } from '../src/services/overview/book-cache.js';
+import { firmOverview } from '../src/services/overview/firm-overview.js';
 
 // NOW is 2025-03-15 (fixture.ts). Lines: 100.00 + 21 % VAT = 121.00.
 const line = (unitPrice = '100.00') => ({ description: 'Goods', quantity: '1', unitPrice, vatRate: '21', vatCategory: 'S' as const });
@@ -95,6 +97,15 @@ describe.each(DIALECTS)('overview.firm on %s', (dialect) => {
     await expect(callerFor(db, tenancy.users.entrepreneurA1).overview.firm()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const other = await callerFor(db, tenancy.users.accountantB).overview.firm();
     expect(other.companies.map((c) => c.companyId)).toEqual([tenancy.companyB1]);
+  });
+
+  it('reads the open invoices once: cached afterwards, and shared by calls made at the same moment', async () => {
+    const companies = [tenancy.companyA1, tenancy.companyA2].map((id) => ({ id, legalName: id, country: 'BE' as const, dunningPolicy: null, asOf: '2025-03-20' }));
+    clearBookCache(db);
+    const [first, second] = await Promise.all([firmOverview(db, companies), firmOverview(db, companies)]);
+    expect(first.stats.computed + second.stats.computed).toBe(2);
+    expect(second.lines).toEqual(first.lines);
+    expect((await firmOverview(db, companies)).stats).toEqual({ companies: 2, cached: 2, computed: 0 });
   });
 
   it('refuses a date that does not exist, naming the field', async () => {

@@ -47,6 +47,43 @@ export function storeBook(db: Database, companyId: string, asOf: CalendarDate, d
   cacheOf(db).set(companyId, { asOf, dataVersion, book });
 }
 
+// Books being computed right now, so that two dashboards opened at the same moment (the first
+// visit after a restart or after midnight) share one read of the open invoices.
+const pending = new WeakMap<object, Map<string, Promise<CompanyBook | undefined>>>();
+
+/**
+ * The computation of a company's book already under way for this as-of date and data version,
+ * or undefined.
+ *
+ * @example
+ * ```ts
+ * const running = pendingBook(db, companyId, '2026-11-20', version);
+ * ```
+ */
+export function pendingBook(db: Database, companyId: string, asOf: CalendarDate, dataVersion: string): Promise<CompanyBook | undefined> | undefined {
+  return pending.get(db)?.get(`${companyId}|${asOf}|${dataVersion}`);
+}
+
+/**
+ * Registers the computation of a company's book until it settles.
+ *
+ * @example
+ * ```ts
+ * trackPending(db, companyId, '2026-11-20', version, computation.then((m) => m.get(companyId)));
+ * ```
+ */
+export function trackPending(db: Database, companyId: string, asOf: CalendarDate, dataVersion: string, book: Promise<CompanyBook | undefined>): void {
+  let map = pending.get(db);
+  if (!map) {
+    map = new Map();
+    pending.set(db, map);
+  }
+  const key = `${companyId}|${asOf}|${dataVersion}`;
+  map.set(key, book);
+  const forget = () => map.delete(key);
+  book.then(forget, forget);
+}
+
 /**
  * Forgets every cached book of a database (benchmarks measure the cold path with it).
  *

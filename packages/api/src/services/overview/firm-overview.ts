@@ -1,6 +1,6 @@
 import { dso, fromCents, type CalendarDate, type Country } from '@fact/core';
 import type { Database } from '../../db.js';
-import { cachedBook, storeBook } from './book-cache.js';
+import { cachedBook, pendingBook, storeBook, trackPending } from './book-cache.js';
 import { loadExclusions, type Exclusions } from './exclusions.js';
 import { companyFigures, OVERVIEW_DSO_DAYS, type CompanyFigures } from './figures.js';
 import { loadOpenBooks, type BookCompany, type CompanyBook } from './open-book.js';
@@ -95,7 +95,7 @@ function line(c: OverviewCompany, f: CompanyFigures, book: CompanyBook, ex: Excl
  * aggregates from the running totals (every call), exclusions (every call, small tables), and
  * per company a book of its open invoices evaluated by @fact/core (reminder due, VAT relief),
  * cached per (company, as-of date) and recomputed — for all stale companies in one query —
- * when the company's data version changes.
+ * when the company's data version changes. Concurrent calls share a computation under way.
  *
  * @example
  * ```ts
@@ -114,23 +114,37 @@ export async function firmOverview(db: Database, companies: readonly OverviewCom
   }
   const books = new Map<string, CompanyBook>();
   const stale: BookCompany[] = [];
+  const waiting: [string, Promise<CompanyBook | undefined>][] = [];
   for (const c of companies) {
     const f = figures.get(c.id);
     if (!f) continue;
     const book = cachedBook(db, c.id, c.asOf, f.dataVersion);
+    const running = book ? undefined : pendingBook(db, c.id, c.asOf, f.dataVersion);
     if (book) books.set(c.id, book);
+    else if (running) waiting.push([c.id, running]);
     else stale.push(c);
   }
   if (stale.length > 0) {
-    for (const [id, book] of await loadOpenBooks(db, stale)) {
+    // All stale companies in one read; each is registered so a concurrent call waits for it.
+    const computation = loadOpenBooks(db, stale);
+    for (const c of stale) trackPending(db, c.id, c.asOf, figures.get(c.id)!.dataVersion, computation.then((m) => m.get(c.id)).catch(() => undefined));
+    for (const [id, book] of await computation) {
       books.set(id, book);
       storeBook(db, id, book.asOf, figures.get(id)!.dataVersion, book);
     }
   }
+  const failed: BookCompany[] = [];
+  for (const [id, running] of waiting) {
+    const book = await running;
+    if (book) books.set(id, book);
+    else failed.push(companies.find((c) => c.id === id)!);
+  }
+  // A computation we waited for failed: read those companies ourselves (its error, if any, surfaces here).
+  if (failed.length > 0) for (const [id, book] of await loadOpenBooks(db, failed)) books.set(id, book);
   const lines = companies.flatMap((c) => {
     const f = figures.get(c.id);
     const book = books.get(c.id);
     return f && book ? [line(c, f, book, exclusions.get(c.asOf)!)] : [];
   });
-  return { lines, stats: { companies: lines.length, cached: companies.length - stale.length, computed: stale.length } };
+  return { lines, stats: { companies: lines.length, cached: companies.length - stale.length - waiting.length, computed: stale.length } };
 }
