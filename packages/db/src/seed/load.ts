@@ -82,6 +82,7 @@ export class BulkLoader {
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
   readonly #shapes = new Map<TableKey, TableShape>();
   readonly #fresh: boolean;
+  #replicaRole: boolean | undefined;
 
   constructor(
     private readonly db: DbHandle,
@@ -162,8 +163,15 @@ export class BulkLoader {
       });
     }
     // PostgreSQL: the bare driver in its own transaction (drizzle would build an object per parameter).
+    if (this.#fresh && this.#replicaRole === undefined) {
+      // Foreign keys are per-row triggers in PostgreSQL; a superuser may skip them for the load
+      // (same reasoning as SQLite's foreign_keys = OFF in run()). Others keep them.
+      const [me] = await this.db.all<{ s: boolean }>(sql`select rolsuper as s from pg_roles where rolname = current_user`);
+      this.#replicaRole = me?.s === true;
+    }
     return pgTransaction(raw, async (query) => {
       await query('set local synchronous_commit = off', []);
+      if (this.#replicaRole) await query('set local session_replication_role = replica', []);
       let n = await this.#pgInsert(query, 'companies', [rows.company]);
       for (const [table, key] of ORDER) n += await this.#pgInsert(query, table, rows[key]);
       return n;
