@@ -126,3 +126,16 @@ describe('parseCamt053 on the fixtures (shared/fixtures/README.md)', () => {
     expect(keys()).toEqual(keys());
   });
 });
+
+describe('dedup keys across the statements of one file', () => {
+  it('keeps two statements that repeat a bank reference as two transactions', () => {
+    const xml = new TextDecoder().decode(camt('genkgo-camt053.v4.xml'));
+    const stmt = /<Stmt>[\s\S]*<\/Stmt>/.exec(xml)?.[0] ?? '';
+    const second = stmt.replace(/<Id>([^<]+)<\/Id>/, '<Id>$1-2</Id>');
+    const file = parseCamt053(xml.replace(stmt, stmt + second), { balanceCheck: 'warn' });
+    const keys = file.statements.flatMap((s) => s.transactions.map((t) => t.dedupKey));
+    expect(file.statements).toHaveLength(2);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(file.warnings.some((w) => w.includes('share the identifier'))).toBe(true);
+  });
+});

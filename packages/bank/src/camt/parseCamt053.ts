@@ -57,17 +57,24 @@ export function parseCamt053(input: StatementInput, options?: ParseOptions): Ban
     bankFail('MISSING_ELEMENT', 'BkToCstmrStmt has a group header but no Stmt: the file contains no account statement', locate(rootPlace));
   }
   const warnings: string[] = [];
+  const seenKeys = new Map<string, number>();
   let count = 0;
   const statements = stmts.map((stmt, i) => {
     const place = inside(rootPlace, `Stmt[${i + 1}]`, stmt);
     count += children(stmt, 'Ntry').length;
     if (count > opts.maxTransactions) bankFail('FILE_TOO_LARGE', `more than ${opts.maxTransactions} entries`, locate(place));
-    return readStatement(place, i, opts.balanceCheck, warnings);
+    return readStatement(place, i, opts.balanceCheck, warnings, seenKeys);
   });
   return { format: 'camt053', version, statements, warnings };
 }
 
-function readStatement(place: Place, index: number, policy: 'strict' | 'warn', warnings: string[]): BankStatement {
+function readStatement(
+  place: Place,
+  index: number,
+  policy: 'strict' | 'warn',
+  warnings: string[],
+  seenKeys: Map<string, number>,
+): BankStatement {
   const stmt = place.node;
   const account = (textAt(stmt, 'Acct/Id/IBAN') ?? textAt(stmt, 'Acct/Id/Othr/Id'))?.replace(/\s/g, '').toUpperCase();
   if (account === undefined) bankFail('MISSING_ELEMENT', 'Acct/Id (IBAN or other account id) is missing', locate(place));
@@ -85,6 +92,7 @@ function readStatement(place: Place, index: number, policy: 'strict' | 'warn', w
       r.bankReference !== undefined ? `camt:${account}:ref:${r.bankReference}` : `camt:${statementKey}:${r.entryReference ?? `#${i + 1}`}`,
     ),
     warnings,
+    seenKeys,
   );
   const booked = read.map((r, i) => ({ r, key: allKeys[i] ?? '' })).filter(({ r }) => r.booked);
   if (booked.length < read.length) {
