@@ -31,7 +31,7 @@ export function resolveColumns<F extends string>(
         column: name,
         value: '',
         code: 'MISSING_COLUMN',
-        message: `line ${headerLine}: the mapping reads ${field} from column "${name}", which is not in the header (${headers.map((h) => `"${h}"`).join(', ')})`,
+        message: `line ${headerLine}: the mapping reads ${field} from column "${name}", which is not in the header (${headerList(headers)})`,
       });
       continue;
     }
@@ -61,4 +61,12 @@ export function fieldCountError(row: CsvRow, headers: readonly string[]): Import
     code: 'FIELD_COUNT',
     message: `line ${row.line}: the row has ${n} fields where the header has ${headers.length}; check the delimiter and the quotes`,
   };
+}
+
+// A hostile header can hold hundreds of thousands of columns; name a few, not all of them.
+const LISTED_HEADERS = 20;
+function headerList(headers: readonly string[]): string {
+  const shown = headers.slice(0, LISTED_HEADERS).map((h) => `"${h.length > 60 ? `${h.slice(0, 60)}…` : h}"`);
+  const more = headers.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
