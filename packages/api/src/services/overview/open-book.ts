@@ -77,7 +77,16 @@ export async function loadOpenBooks(db: Database, companies: readonly BookCompan
     else history.set(ev.invoiceId, [reminder]);
   }
 
-  const byCompany = new Map(companies.map((c) => [c.id, { company: c, evaluators: companyEvaluators(c.country, c.dunningPolicy, c.asOf), book: emptyBook(c.asOf) }]));
+  // Companies with the same country, policy and date share evaluators, and with them the work
+  // done once per due date (status, bucket, next step of an invoice without reminders).
+  const shared = new Map<string, ReturnType<typeof companyEvaluators>>();
+  const evaluatorsOf = (c: BookCompany) => {
+    const key = `${c.country}|${c.asOf}|${c.dunningPolicy ? JSON.stringify(c.dunningPolicy) : ''}`;
+    let found = shared.get(key);
+    if (!found) shared.set(key, (found = companyEvaluators(c.country, c.dunningPolicy, c.asOf)));
+    return found;
+  };
+  const byCompany = new Map(companies.map((c) => [c.id, { company: c, evaluators: evaluatorsOf(c), book: emptyBook(c.asOf) }]));
   const arisen = new Map<string, boolean>();
   for (const row of rows) {
     const entry = byCompany.get(String(row.company_id));
