@@ -226,7 +226,7 @@ for (const t of targets) {
 const [pgVersion] = values.pg ? await (async () => {
   const c = new pg.Client({ connectionString: values.pg });
   await c.connect();
-  const r = await c.query<{ v: string }>('show server_version');
+  const r = await c.query<{ v: string }>("select current_setting('server_version') as v");
   await c.end();
   return [r.rows[0]?.v];
 })() : [undefined];
