@@ -5,5 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--conditions=@fact/source', '--import', 'tsx', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+// tsx is resolved from this package, so the command works from any folder.
+const tsx = import.meta.resolve('tsx');
+const result = spawnSync(process.execPath, ['--conditions=@fact/source', '--import', tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
