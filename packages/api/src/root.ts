@@ -4,6 +4,7 @@ import { collectionRouter } from './router/collection.js';
 import { documentRouter } from './router/document.js';
 import { dunningRouter } from './router/dunning.js';
 import { factorRouter } from './router/factor.js';
+import { factoringRouter } from './router/factoring.js';
 import { reportsRouter } from './router/reports.js';
 import { companyRouter } from './router/company.js';
 import { debtorRouter } from './router/debtor.js';
@@ -31,6 +32,7 @@ export const appRouter = router({
   document: documentRouter,
   audit: auditRouter,
   factor: factorRouter,
+  factoring: factoringRouter,
   imports: importsRouter,
   exports: exportsRouter,
   bank: bankRouter,
