@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { appendAudit as appendChainedAudit } from '@fact/db';
 import type { Database } from '../db.js';
 
 /** One audited change, appended (never updated) in the same transaction as the change itself. */
@@ -16,7 +16,8 @@ export interface AuditEntry {
 }
 
 /**
- * Appends an audit entry.
+ * Appends an audit entry through @fact/db, which links it into the company's hash chain
+ * (`verifyAuditChain` then detects any later edit).
  *
  * @example
  * ```ts
@@ -24,16 +25,5 @@ export interface AuditEntry {
  * ```
  */
 export async function appendAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.db.insert(db.tables.auditLog).values({
-    id: uuidv7(),
-    firmId: entry.firmId ?? null,
-    companyId: entry.companyId,
-    actorUserId: entry.actorUserId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    at: entry.at,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await appendChainedAudit(db, entry);
 }

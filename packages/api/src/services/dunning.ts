@@ -10,7 +10,7 @@ import {
   type DunningPolicy,
   type SentReminder,
 } from '@fact/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Database } from '../db.js';
 import { collectionFacts, companyFacts, openInvoicesOf, unappliedCreditByDebtor } from './receivables.js';
 
@@ -58,6 +58,7 @@ export async function companyDunningPlan(db: Database, companyId: string, asOf: 
     const channel = CHANNEL[ev.channel];
     return channel && ev.invoiceId ? [{ companyId, itemIds: [ev.invoiceId], level: ev.level, sentOn: ev.occurredOn, channel }] : [];
   });
+  const promised = await pendingPromises(db, companyId, asOf);
   const credits = await unappliedCreditByDebtor(db, companyId);
   const plans: DunningPlan[] = [];
   for (const kind of ['business', 'consumer'] as const) {
@@ -66,6 +67,7 @@ export async function companyDunningPlan(db: Database, companyId: string, asOf: 
     const items: DunningItem[] = mine.map(({ invoice }) => {
       const hold = facts.holdUntil.get(invoice.id) ?? facts.debtorHoldUntil.get(invoice.debtorId);
       const plan = facts.planned.get(invoice.id);
+      const promise = promised.byInvoice.get(invoice.id) ?? promised.byDebtor.get(invoice.debtorId);
       return {
         id: invoice.id,
         companyId,
@@ -77,6 +79,7 @@ export async function companyDunningPlan(db: Database, companyId: string, asOf: 
         ...(hold && { onHoldUntil: hold }),
         ...(plan && { paymentPlan: { active: true, id: plan } }),
         ...(facts.assigned.has(invoice.id) && { assignedToFactor: true }),
+        ...(promise && { promisedPaymentDate: promise }),
       };
     });
     const debtors = new Set(items.map((i) => i.debtorId));
@@ -93,4 +96,27 @@ export async function companyDunningPlan(db: Database, companyId: string, asOf: 
     );
   }
   return plans;
+}
+
+/**
+ * Promises to pay still running on `asOf` (betalingsbelofte): the planner waits until the promised
+ * day. A promise on one invoice covers that invoice; one without an invoice covers the debtor.
+ */
+async function pendingPromises(db: Database, companyId: string, asOf: CalendarDate) {
+  const p = db.tables.promisesToPay;
+  const rows = await db.db
+    .select({ invoiceId: p.invoiceId, debtorId: p.debtorId, dueOn: p.dueOn })
+    .from(p)
+    .where(and(eq(p.companyId, companyId), eq(p.status, 'pending'), gte(p.dueOn, asOf)));
+  const byInvoice = new Map<string, CalendarDate>();
+  const byDebtor = new Map<string, CalendarDate>();
+  const later = (map: Map<string, CalendarDate>, key: string, date: CalendarDate) => {
+    const known = map.get(key);
+    if (!known || date > known) map.set(key, date);
+  };
+  for (const r of rows) {
+    if (r.invoiceId) later(byInvoice, r.invoiceId, r.dueOn);
+    else later(byDebtor, r.debtorId, r.dueOn);
+  }
+  return { byInvoice, byDebtor };
 }
