@@ -24,6 +24,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BankFormatError, parseCamt053, parseCoda, parseStatementFile, type BankFormatErrorCode, type BankStatementFile } from '@fact/bank';
 
+// Time limits are CPU budgets: wall time on a shared CI machine counts the suites beside this one.
+const cpuNow = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const camt = readSeeds(new URL('camt053/', FIXTURES), /\.xml$/);
 const coda = readSeeds(new URL('coda/', FIXTURES));
@@ -134,7 +140,7 @@ describe('statement parsers refuse hostile files quickly', () => {
   ];
 
   it.each(cases)('%s', (_name, input, code) => {
-    const started = performance.now();
+    const started = cpuNow();
     let error: unknown;
     try {
       parseStatementFile(input);
@@ -143,14 +149,14 @@ describe('statement parsers refuse hostile files quickly', () => {
     }
     expect(error).toBeInstanceOf(BankFormatError);
     expect((error as BankFormatError).code).toBe(code);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuNow() - started).toBeLessThan(1000);
   });
 
   it('refuses a file over the size limit before decoding it (51 MiB against the 50 MiB default)', () => {
     const big = new Uint8Array(51 * 1024 * 1024).fill(0x30);
-    const started = performance.now();
+    const started = cpuNow();
     expect(() => parseStatementFile(big)).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(cpuNow() - started).toBeLessThan(200);
   });
 
   it('a CODA file given to the camt reader and a camt file given to the CODA reader are refused with a BankFormatError', () => {
@@ -163,13 +169,13 @@ describe('statement parsers refuse hostile files quickly', () => {
     const lines = Buffer.from(coda[0]!.bytes).toString('latin1').split('\r\n');
     const at = lines.findIndex((l) => l.startsWith('21'));
     const grown = [...lines.slice(0, at), ...Array.from({ length: n }, () => lines[at]!), ...lines.slice(at)].join('\r\n');
-    const started = performance.now();
+    const started = cpuNow();
     try {
       parseCoda(grown);
     } catch (e) {
       expect(e).toBeInstanceOf(BankFormatError);
     }
-    return { ms: performance.now() - started, mb: grown.length / 2 ** 20 };
+    return { ms: cpuNow() - started, mb: grown.length / 2 ** 20 };
   }
 
   /** The same for camt.053: the first entry of the minimal sample repeated `n` times. */
@@ -177,13 +183,13 @@ describe('statement parsers refuse hostile files quickly', () => {
     const text = Buffer.from(camt.find((s) => s.name.endsWith('v2.minimal.xml'))!.bytes).toString('utf8');
     const entry = /<Ntry>[\s\S]*?<\/Ntry>/.exec(text)![0];
     const grown = text.replace(entry, entry.repeat(n));
-    const started = performance.now();
+    const started = cpuNow();
     try {
       parseCamt053(grown, { balanceCheck: 'warn', maxBytes: 64 * 2 ** 20 });
     } catch (e) {
       expect(e).toBeInstanceOf(BankFormatError);
     }
-    return { ms: performance.now() - started, mb: Buffer.byteLength(grown) / 2 ** 20 };
+    return { ms: cpuNow() - started, mb: Buffer.byteLength(grown) / 2 ** 20 };
   }
 
   it('large files cost time in proportion to their size (no quadratic blow-up), measured up to the 10 MiB upload limit of the API', { timeout: 120_000 }, () => {

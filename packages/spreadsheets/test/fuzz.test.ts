@@ -31,6 +31,12 @@ import {
   type SpreadsheetErrorCode,
 } from '@fact/spreadsheets';
 
+// Time limits are CPU budgets: wall time on a shared CI machine counts the suites beside this one.
+const cpuNow = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const invoices = [...readSeeds(new URL('peppol/', FIXTURES), /\.xml$/), ...readSeeds(new URL('en16931/', FIXTURES), /\.xml$/)];
 const RUNS = fuzzRuns();
@@ -172,7 +178,7 @@ describe('CSV imports refuse hostile files quickly', () => {
   ];
 
   it.each(refusals)('%s', (_name, input, code) => {
-    const started = performance.now();
+    const started = cpuNow();
     let error: unknown;
     let result: ImportResult<unknown> | undefined;
     try {
@@ -180,7 +186,7 @@ describe('CSV imports refuse hostile files quickly', () => {
     } catch (e) {
       error = e;
     }
-    const ms = performance.now() - started;
+    const ms = cpuNow() - started;
     if (code === 'bad cells') {
       expect(result?.ok).toBe(false);
     } else {
@@ -192,13 +198,13 @@ describe('CSV imports refuse hostile files quickly', () => {
 
   it('a header of 20,000 columns and a 5 MiB cell are answered within a second', () => {
     for (const input of [`${'Kolom;'.repeat(20_000)}\nx\n`, `Factuurnr;Klant\nF1;${'y'.repeat(5 * 1024 * 1024)}\n`]) {
-      const started = performance.now();
+      const started = cpuNow();
       try {
         importInvoicesCsv(input, optionsFor(utf8(';')));
       } catch (e) {
         expect(e).toBeInstanceOf(SpreadsheetError);
       }
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(cpuNow() - started).toBeLessThan(1000);
     }
   });
 
@@ -216,10 +222,10 @@ describe('CSV imports refuse hostile files quickly', () => {
   /** Import time of a file of `n` rows in which every cell is wrong (the most error objects per byte). */
   function badRowsTime(n: number): number {
     const text = `Factuurnr;Klant;Datum;Vervaldatum;Bedrag;BTW;Munt;BTW-nummer;IBAN\n${'x;;z;w;v;u;t;s;r\n'.repeat(n)}`;
-    const started = performance.now();
+    const started = cpuNow();
     const result = importInvoicesCsv(text, optionsFor(utf8(';')));
     expect(result.ok).toBe(false);
-    return performance.now() - started;
+    return cpuNow() - started;
   }
 
   it('a file of bad rows costs time in proportion to its rows (no quadratic blow-up)', { timeout: 120_000 }, () => {

@@ -23,6 +23,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UblParseError, parseUbl, validateUbl, type UblErrorCode } from '@fact/ubl';
 
+// Time limits are CPU budgets: wall time on a shared CI machine counts the suites beside this one.
+const cpuNow = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const seeds = [...readSeeds(new URL('peppol/', FIXTURES), /\.xml$/), ...readSeeds(new URL('en16931/', FIXTURES), /\.xml$/)];
 const foreign = [...readSeeds(new URL('camt053/', FIXTURES), /\.xml$/), ...readSeeds(new URL('coda/', FIXTURES))];
@@ -46,11 +52,11 @@ function parseAndValidate(bytes: Uint8Array) {
 }
 
 function refusal(input: string | Uint8Array, options?: { maxBytes?: number }): { error: UblParseError; ms: number } {
-  const started = performance.now();
+  const started = cpuNow();
   try {
     parseUbl(input, options);
   } catch (e) {
-    const ms = performance.now() - started;
+    const ms = cpuNow() - started;
     if (e instanceof UblParseError) return { error: e, ms };
     throw e;
   }
@@ -118,26 +124,26 @@ describe('parseUbl refuses hostile documents quickly', () => {
 
   it('reads a real invoice with a 1 MiB attribute value within a second, or refuses it', () => {
     const text = Buffer.from(seeds[0]!.bytes).toString('utf8').replace(/<cbc:ID>/, `<cbc:ID x="${'A'.repeat(1024 * 1024)}">`);
-    const started = performance.now();
+    const started = cpuNow();
     try {
       parseUbl(text);
     } catch (e) {
       expect(e).toBeInstanceOf(UblParseError);
     }
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuNow() - started).toBeLessThan(1000);
   });
 
   it('reads a 5 MiB invoice (a real one padded with 11,000 notes) within a second', () => {
     const text = Buffer.from(seeds[0]!.bytes).toString('utf8');
     const padded = text.replace(/(<cbc:DueDate>)/, `${'<cbc:Note>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum. Lorem ipsum dolor sit amet.</cbc:Note>'.repeat(11_000)}$1`);
     expect(padded.length).toBeGreaterThan(5_000_000);
-    const started = performance.now();
+    const started = cpuNow();
     try {
       parseUbl(padded);
     } catch (e) {
       expect(e).toBeInstanceOf(UblParseError);
     }
-    const ms = performance.now() - started;
+    const ms = cpuNow() - started;
     console.log(`[hostile ubl] 5 MiB invoice answered in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(1000);
   });

@@ -41,3 +41,4 @@ export type { WriteWatch } from './writes.js';
 export { FuzzFailure, MAX_CASE_MS, assertAllFinite, fuzzParser } from './harness.js';
 export type { AllowedError, FuzzParserOptions } from './harness.js';
 export { readSeeds } from './seeds.js';
+export { cpuTime, cpuTimeSettled } from './cpu-time.js';
