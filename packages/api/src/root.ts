@@ -3,6 +3,7 @@ import { authRouter } from './router/auth.js';
 import { collectionRouter } from './router/collection.js';
 import { documentRouter } from './router/document.js';
 import { dunningRouter } from './router/dunning.js';
+import { dunningRunRouter } from './router/dunning-run.js';
 import { factorRouter } from './router/factor.js';
 import { factoringRouter } from './router/factoring.js';
 import { reportsRouter } from './router/reports.js';
@@ -28,6 +29,7 @@ export const appRouter = router({
   payment: paymentRouter,
   collection: collectionRouter,
   dunning: dunningRouter,
+  dunningRun: dunningRunRouter,
   reports: reportsRouter,
   document: documentRouter,
   audit: auditRouter,
