@@ -12,7 +12,7 @@ mkdirSync(data, { recursive: true });
 
 process.env.DATABASE_URL ??= `file:${join(data, 'fact.sqlite')}`;
 process.env.DOCUMENTS_DIR ??= join(data, 'documents');
-process.env.OUTBOX_DIR ??= join(data, 'outbox');
+process.env.FACT_DATA_DIR ??= data; // outbox (.eml), print batches, factoring packages
 
 const turbo = spawn('pnpm', ['exec', 'turbo', 'run', 'start', '--env-mode=loose', ...process.argv.slice(2)], {
   cwd: root,
