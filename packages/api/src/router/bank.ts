@@ -5,6 +5,7 @@ import { importStatementFile } from '../services/imports/bank-import.js';
 import { confirmQueued, ignoreQueued, unmatchedQueue } from '../services/imports/bank-queue.js';
 import { fileSource } from '../services/imports/file-input.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { statementImportOutput } from './file-outputs.js';
 
 // Bank transaction ids are not tenant keys of the guard: every procedure also names the
 // company (which the guard checks) and the services look the transaction up within it.
@@ -21,6 +22,7 @@ export const bankRouter = router({
         acceptUnbalanced: z.boolean().default(false).meta({ description: 'Keep a statement whose balances do not add up (reported as a warning)' }),
       }),
     )
+    .output(statementImportOutput)
     .mutation(({ ctx, input }) => importStatementFile(ctx, input.companyId, input)),
 
   unmatched: companyProcedure(...MANAGERS)

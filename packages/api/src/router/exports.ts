@@ -6,6 +6,7 @@ import { exportInvoicePdf } from '../services/exports/invoice-pdf.js';
 import { ageingExport, invoicesExport } from '../services/exports/lists.js';
 import { exportInvoiceUbl } from '../services/exports/ubl-export.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { invoiceUblOutput } from './file-outputs.js';
 
 const csvStyle = {
   delimiter: z.enum([',', ';']).default(';').meta({ description: '";" with decimal "," is what Excel expects in nl-BE, fr-BE and nl-NL' }),
@@ -22,6 +23,7 @@ export const exportsRouter = router({
   invoiceUbl: companyProcedure(...MANAGERS)
     .meta({ openapi: { method: 'GET', path: '/invoices/{invoiceId}/ubl', tags: ['exports'], summary: 'The invoice as Peppol BIS Billing 3.0 UBL, validated' } })
     .input(z.object({ invoiceId: recordId }))
+    .output(invoiceUblOutput)
     .query(async ({ ctx, input }) => {
       const { xml, fileName, warnings } = await exportInvoiceUbl(ctx.db, input.invoiceId);
       return { fileName, mediaType: 'application/xml', xml, contentBase64: Buffer.from(xml, 'utf8').toString('base64'), warnings };

@@ -5,6 +5,7 @@ import { importDebtorsFromCsv, importInvoicesFromCsv, suggestCsvMapping } from '
 import { fileSource, readImportFile } from '../services/imports/file-input.js';
 import { importUbl } from '../services/imports/ubl-import.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
+import { ublImportOutput } from './file-outputs.js';
 
 const header = z.string().trim().min(1).max(100);
 const invoiceMapping = z.object({
@@ -44,6 +45,7 @@ export const importsRouter = router({
   ubl: companyProcedure(...MANAGERS)
     .meta({ openapi: { method: 'POST', path: '/companies/{companyId}/imports/ubl', tags: ['imports'], summary: 'Import a UBL (Peppol BIS 3.0) invoice or credit note into the ledger' } })
     .input(z.object({ companyId: recordId, ...fileSource }))
+    .output(ublImportOutput)
     .mutation(({ ctx, input }) => importUbl(ctx, input.companyId, input)),
 
   suggestMapping: companyProcedure(...MANAGERS)
