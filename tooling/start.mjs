@@ -14,7 +14,12 @@ process.env.DATABASE_URL ??= `file:${join(data, 'fact.sqlite')}`;
 process.env.DOCUMENTS_DIR ??= join(data, 'documents');
 process.env.FACT_DATA_DIR ??= data; // outbox (.eml), print batches, factoring packages
 
-const turbo = spawn('pnpm', ['exec', 'turbo', 'run', 'start', '--env-mode=loose', ...process.argv.slice(2)], {
+const turbo = spawn('pnpm', [
+    'exec', 'turbo', 'run', 'start', '--env-mode=loose',
+    // the services; the CLIs (fact-factoring, fact) are run by hand
+    '--filter=@fact/api-server', '--filter=@fact/portal', '--filter=@fact/worker',
+    ...process.argv.slice(2),
+  ], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,
