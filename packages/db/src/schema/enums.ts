@@ -47,8 +47,27 @@ export type DunningAction = (typeof DUNNING_ACTIONS)[number];
 export const DUNNING_CHANNELS = ['email', 'letter', 'registered_letter', 'phone', 'portal', 'other'] as const;
 export type DunningChannel = (typeof DUNNING_CHANNELS)[number];
 
-export const DOCUMENT_KINDS = ['invoice_pdf', 'ubl', 'letter', 'bank_statement', 'proof', 'contract', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'invoice_pdf',
+  'ubl',
+  'letter',
+  'bank_statement',
+  'proof',
+  'contract',
+  'spreadsheet',
+  'factoring_package',
+  'dossier',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * What became of a stored file: `stored` (kept, nothing to import, or not processed yet),
+ * `imported` (it became ledger records, listed in `documents.result`), `refused` (nothing was
+ * imported; `documents.result` names each element or line at fault).
+ */
+export const DOCUMENT_STATUSES = ['stored', 'imported', 'refused'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const STATEMENT_FORMATS = ['coda', 'camt053', 'mt940', 'csv', 'manual'] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
@@ -58,6 +77,30 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 export const BATCH_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'settled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/**
+ * The state of one planned send in the dunning outbox (one row per idempotency key).
+ * `sent`, `skipped` and `task-done` are final; `dropped` may be planned again from new facts.
+ */
+export const OUTBOX_STATES = [
+  'planned',
+  'approved',
+  'skipped',
+  'claimed',
+  'failed',
+  'rerouted',
+  'dropped',
+  'sent',
+  'task-open',
+  'task-done',
+] as const;
+export type OutboxStateName = (typeof OUTBOX_STATES)[number];
+
+/** Where a factoring package goes: a folder the factor collects from, or the factor's HTTPS endpoint. */
+export const DELIVERY_TARGETS = ['folder', 'https'] as const;
+export type DeliveryTarget = (typeof DELIVERY_TARGETS)[number];
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'assigned', 'rejected', 'repurchased', 'settled'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];

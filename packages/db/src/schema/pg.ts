@@ -9,15 +9,17 @@ import {
   paymentPlanInstallments,
   paymentPlanInvoices,
   paymentPlans,
+  notes,
   promisesToPay,
 } from './pg/collection.js';
+import { dunningOutbox, letterTemplates } from './pg/dunning.js';
 import { debtorContacts, debtors } from './pg/debtors.js';
 import { documents } from './pg/documents.js';
-import { factoringAssignments, factoringBatches } from './pg/factoring.js';
+import { factorProfiles, factoringAssignments, factoringBatches, factoringDeliveries, signingKeys } from './pg/factoring.js';
 import { invoiceLines, invoices } from './pg/invoices.js';
 import { allocations, payments } from './pg/payments.js';
 import { receivableDueTotals, salesDayTotals } from './pg/receivables.js';
-import { apiTokens, companies, firms, memberships, sessions, users } from './pg/tenancy.js';
+import { apiTokens, companies, factors, firms, loginAttempts, memberships, sessions, users } from './pg/tenancy.js';
 
 /** All tables of the PostgreSQL schema, keyed by their TypeScript name. */
 export const tables = {
@@ -25,7 +27,9 @@ export const tables = {
   users,
   sessions,
   apiTokens,
+  loginAttempts,
   companies,
+  factors,
   memberships,
   debtors,
   debtorContacts,
@@ -44,8 +48,14 @@ export const tables = {
   paymentPlanInstallments,
   paymentPlanInvoices,
   dunningEvents,
+  dunningOutbox,
+  letterTemplates,
+  notes,
   factoringBatches,
   factoringAssignments,
+  factorProfiles,
+  signingKeys,
+  factoringDeliveries,
   auditLog,
   receivableDueTotals,
   salesDayTotals,

@@ -9,15 +9,17 @@ import {
   paymentPlanInstallments,
   paymentPlanInvoices,
   paymentPlans,
+  notes,
   promisesToPay,
 } from './sqlite/collection.js';
+import { dunningOutbox, letterTemplates } from './sqlite/dunning.js';
 import { debtorContacts, debtors } from './sqlite/debtors.js';
 import { documents } from './sqlite/documents.js';
-import { factoringAssignments, factoringBatches } from './sqlite/factoring.js';
+import { factorProfiles, factoringAssignments, factoringBatches, factoringDeliveries, signingKeys } from './sqlite/factoring.js';
 import { invoiceLines, invoices } from './sqlite/invoices.js';
 import { allocations, payments } from './sqlite/payments.js';
 import { receivableDueTotals, salesDayTotals } from './sqlite/receivables.js';
-import { apiTokens, companies, firms, memberships, sessions, users } from './sqlite/tenancy.js';
+import { apiTokens, companies, factors, firms, loginAttempts, memberships, sessions, users } from './sqlite/tenancy.js';
 
 /** All tables of the SQLite schema, keyed by their TypeScript name. */
 export const tables = {
@@ -25,7 +27,9 @@ export const tables = {
   users,
   sessions,
   apiTokens,
+  loginAttempts,
   companies,
+  factors,
   memberships,
   debtors,
   debtorContacts,
@@ -44,8 +48,14 @@ export const tables = {
   paymentPlanInstallments,
   paymentPlanInvoices,
   dunningEvents,
+  dunningOutbox,
+  letterTemplates,
+  notes,
   factoringBatches,
   factoringAssignments,
+  factorProfiles,
+  signingKeys,
+  factoringDeliveries,
   auditLog,
   receivableDueTotals,
   salesDayTotals,

@@ -29,6 +29,12 @@ export const users = table(
     passwordHash: text('password_hash').notNull(),
     language: textEnum('language', LANGUAGES).notNull(),
     disabled: flag('disabled').notNull().default(false),
+    /** Base32 TOTP secret (RFC 6238) once the user starts enrolling a second factor. */
+    totpSecret: text('totp_secret'),
+    /** Set when the first code was confirmed: from then on log-in asks for a code. */
+    totpEnabledAt: instant('totp_enabled_at'),
+    /** The last time step accepted, so one code cannot be used twice. */
+    totpLastStep: int('totp_last_step'),
     createdAt: instant('created_at').notNull().$defaultFn(now),
   },
   (t) => [
@@ -73,6 +79,17 @@ export const apiTokens = table(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed log-ins per key (an e-mail, or an e-mail and a client address), shared by every API
+ * instance so a lock-out holds across them. `key` is a keyed hash, never the e-mail itself.
+ */
+export const loginAttempts = table('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: int('failures').notNull().default(0),
+  windowStartedAt: instant('window_started_at').notNull(),
+  lockedUntil: instant('locked_until'),
+});
+
 /** A business followed by a firm: the creditor whose invoices are chased. */
 export const companies = table(
   'companies',
@@ -93,6 +110,10 @@ export const companies = table(
     timeZone: text('time_zone').notNull(),
     /** The dunning policy (an opaque, versioned @fact/core policy document or overrides). */
     dunningPolicy: json<Record<string, unknown>>('dunning_policy'),
+    /** Postal address printed on letters and notices of assignment. */
+    address: json<{ street: string; postalCode: string; city: string }>('address'),
+    /** The company's own e-mail address (sender identity, seller contact). */
+    email: text('email'),
     version: int('version').notNull().default(1),
     createdAt: instant('created_at').notNull().$defaultFn(now),
     updatedAt: instant('updated_at').notNull().$defaultFn(now),
@@ -105,8 +126,31 @@ export const companies = table(
 );
 
 /**
- * What a user may see: a whole firm (accountants) or one company (entrepreneurs, factors), with
- * a role. Exactly one of `firm_id` and `company_id` is set.
+ * A factoring company a firm sells its clients' invoices to. Its users are members of the factor
+ * (role `factor`) and see only batches addressed to it.
+ */
+export const factors = table(
+  'factors',
+  {
+    id: id('id').primaryKey(),
+    firmId: id('firm_id')
+      .notNull()
+      .references(() => firms.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    /** HTTPS endpoint that receives packages (POST), if the factor takes pushes. */
+    pushUrl: text('push_url'),
+    /** Shared secret of the push's HMAC-SHA-256 signature. */
+    pushSecret: text('push_secret'),
+    version: int('version').notNull().default(1),
+    createdAt: instant('created_at').notNull().$defaultFn(now),
+  },
+  (t) => [index('factors_firm_idx').on(t.firmId), uniqueIndex('factors_firm_name_unique').on(t.firmId, t.name)],
+);
+
+/**
+ * What a user may see: a whole firm (accountants), one company (entrepreneurs) or one factor
+ * (its staff), with a role. Exactly one of `firm_id`, `company_id` and `factor_id` is set.
  */
 export const memberships = table(
   'memberships',
@@ -117,14 +161,19 @@ export const memberships = table(
       .references(() => users.id, { onDelete: 'cascade' }),
     firmId: id('firm_id').references(() => firms.id),
     companyId: id('company_id').references(() => companies.id),
+    factorId: id('factor_id').references(() => factors.id),
     role: textEnum('role', MEMBERSHIP_ROLES).notNull(),
     createdAt: instant('created_at').notNull().$defaultFn(now),
   },
   (t) => [
     index('memberships_user_idx').on(t.userId),
     index('memberships_company_idx').on(t.companyId),
-    uniqueIndex('memberships_unique').on(t.userId, t.firmId, t.companyId, t.role),
+    index('memberships_factor_idx').on(t.factorId),
+    uniqueIndex('memberships_unique').on(t.userId, t.firmId, t.companyId, t.factorId, t.role),
     oneOf('memberships_role_known', t.role, MEMBERSHIP_ROLES),
-    rule('memberships_one_scope', sql`(${t.firmId} is null) <> (${t.companyId} is null)`),
+    rule(
+      'memberships_one_scope',
+      sql`(case when ${t.firmId} is null then 0 else 1 end) + (case when ${t.companyId} is null then 0 else 1 end) + (case when ${t.factorId} is null then 0 else 1 end) = 1`,
+    ),
   ],
 );

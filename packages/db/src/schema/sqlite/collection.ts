@@ -226,3 +226,25 @@ export const dunningEvents = table(
     ...wholeChecks('dunning_events', [t.interestCents, t.feesCents]),
   ],
 );
+
+/** A note an accountant or entrepreneur keeps on a debtor (or one of its invoices): shown in the timeline. */
+export const notes = table(
+  'notes',
+  {
+    id: id('id').primaryKey(),
+    companyId: id('company_id')
+      .notNull()
+      .references(() => companies.id),
+    debtorId: id('debtor_id').notNull(),
+    invoiceId: id('invoice_id'),
+    body: text('body').notNull(),
+    authorUserId: id('author_user_id').references(() => users.id),
+    createdAt: instant('created_at').notNull().$defaultFn(now),
+  },
+  (t) => [
+    index('notes_company_debtor_idx').on(t.companyId, t.debtorId, t.createdAt),
+    foreignKey({ name: 'notes_debtor_fk', columns: [t.companyId, t.debtorId], foreignColumns: [debtors.companyId, debtors.id] }),
+    foreignKey({ name: 'notes_invoice_fk', columns: [t.companyId, t.invoiceId], foreignColumns: [invoices.companyId, invoices.id] }),
+    rule('notes_body_not_empty', sql`length(${t.body}) between 1 and 4000`),
+  ],
+);
