@@ -14,8 +14,8 @@ export interface TestTarget {
 
 /**
  * The engines every data-layer test runs on: SQLite (a temp file, real WAL and two connections),
- * PostgreSQL in-process (PGlite), and a real PostgreSQL server when `DATABASE_URL` is
- * `postgres://…` (a throw-away database is created per test file). Each runs the REAL committed
+ * PostgreSQL in-process (PGlite), and a real PostgreSQL server when {@link realPostgresUrl}
+ * names one (a throw-away database is created per test file). Each runs the REAL committed
  * migrations, never `push`.
  *
  * @example
@@ -43,8 +43,8 @@ export function testTargets(): TestTarget[] {
       },
     },
   ];
-  const url = process.env.DATABASE_URL;
-  if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) {
+  const url = realPostgresUrl();
+  if (url) {
     targets.push({
       name: 'postgres',
       async open() {
@@ -71,4 +71,21 @@ export function testTargets(): TestTarget[] {
     });
   }
   return targets;
+}
+
+/**
+ * The real PostgreSQL server tests may use: `TEST_POSTGRES_URL` (what CI sets, so nothing else
+ * mistakes it for the product's database), else a `postgres://` `DATABASE_URL`; undefined when
+ * neither names a server. The role must be allowed to create databases.
+ *
+ * @example
+ * ```ts
+ * it.skipIf(!realPostgresUrl())('two instances on one server', …);
+ * ```
+ */
+export function realPostgresUrl(): string | undefined {
+  for (const url of [process.env.TEST_POSTGRES_URL, process.env.DATABASE_URL]) {
+    if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) return url;
+  }
+  return undefined;
 }

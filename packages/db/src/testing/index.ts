@@ -1,3 +1,3 @@
 // `@fact/db/testing`: the harness other packages' tests use to get fresh, migrated databases.
-export { testTargets } from './freshDb.js';
+export { realPostgresUrl, testTargets } from './freshDb.js';
 export type { TestTarget } from './freshDb.js';
