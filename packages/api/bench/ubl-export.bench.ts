@@ -15,7 +15,7 @@ const at = new Date('2025-03-15T09:00:00Z');
 
 // Deterministic invoices: 1-6 lines at 21 %, 6 % or 0 % (E), a structured reference on most.
 function sources(): InvoiceSource[] {
-  const company = { id: 'c', firmId: 'f', legalName: 'Bakkerij Janssens BV', country: 'BE' as const, enterpriseNumber: '0403019261', vatNumber: 'BE0403019261', iban: 'BE68539007547034', bic: 'GKCCBEBB', language: 'nl' as const, timeZone: 'Europe/Brussels', dunningPolicy: null, version: 1, createdAt: at, updatedAt: at };
+  const company = { id: 'c', firmId: 'f', legalName: 'Bakkerij Janssens BV', country: 'BE' as const, enterpriseNumber: '0403019261', vatNumber: 'BE0403019261', iban: 'BE68539007547034', bic: 'GKCCBEBB', language: 'nl' as const, timeZone: 'Europe/Brussels', dunningPolicy: null, address: null, email: null, version: 1, createdAt: at, updatedAt: at };
   const out: InvoiceSource[] = [];
   for (let n = 0; n < COUNT; n++) {
     const debtor = { id: `d${n % 500}`, companyId: 'c', kind: 'business' as const, name: `Klant ${n % 500} BV`, language: 'nl' as const, street: 'Kerkstraat 1', postalCode: '9000', city: 'Gent', country: 'BE', vatNumber: 'BE0202239951', enterpriseNumber: '0202239951', externalRef: `K-${n % 500}`, isSupplier: false, antiAssignmentClause: false, creditLimitCents: null, version: 1, createdAt: at, updatedAt: at };
