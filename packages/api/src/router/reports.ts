@@ -14,7 +14,7 @@ const PERIOD = /^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$/;
 /** Reads "2026-02" (a month) or "2026-Q1" (a quarter). */
 function parsePeriod(text: string) {
   const m = PERIOD.exec(text);
-  if (!m) throw apiError.badInput('period', `"${text}" is not a VAT return period: write 2026-02 for a month or 2026-Q1 for a quarter`);
+  if (!m) throw apiError.badInput('period', `"${text}" is not a VAT return period: write 2026-02 for a month or 2026-Q1 for a quarter`, { code: 'VAT_PERIOD' });
   const [, year, month, quarter] = m;
   if (month) return vatReturnPeriod(`${year}-${month}-01`, 'monthly', 'period');
   const first = String((Number(quarter) - 1) * 3 + 1).padStart(2, '0');
