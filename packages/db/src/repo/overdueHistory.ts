@@ -71,28 +71,24 @@ export async function overdueHistory(ex: Executor, scope: Scope, points: readonl
   const none = (name: string) => sql.raw(points.map((_, k) => `0 as ${name}${k}`).join(', '));
 
   // The common case, one row per part and company, summed by the database with plain date
-  // comparisons: live documents (open or paid now) and their live allocations. One query per
-  // company keeps each on the (company, issue date) index.
-  const parts: { company: string; part: string; row: Record<string, unknown> }[] = [];
-  for (const companyId of companyIds) {
-    const live = sql`i.company_id = ${companyId} and i.status in ('open', 'paid') and i.issue_date <= ${asOf}`;
-    const settles = sql`a.reversed_at is null and a.allocated_on <= ${asOf}`;
-    const rows = await ex.all<Record<string, unknown>>(sql`
-      select 'invoices' as part, ${sumWhen('o', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}, ${sumWhen('d', (on) => sql`i.due_date < ${on}`, sql`i.total_cents`)}, ${none('c')}
-      from invoices i where ${live} and i.kind = 'invoice'
-      union all
-      select 'payments', ${sumWhen('o', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}, ${sumWhen('d', (on) => sql`a.allocated_on <= ${on} and i.due_date < ${on}`, sql`a.amount_cents`)}, ${none('c')}
-      from invoices i join allocations a on a.invoice_id = i.id and a.company_id = i.company_id
-      where ${live} and i.kind = 'invoice' and ${settles}
-      union all
-      select 'credits', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}
-      from invoices i where ${live} and i.kind = 'credit_note'
-      union all
-      select 'creditsUsed', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}
-      from invoices i join allocations a on a.credit_note_id = i.id and a.company_id = i.company_id
-      where ${live} and i.kind = 'credit_note' and ${settles}`);
-    for (const row of rows) parts.push({ company: companyId, part: String(row.part), row });
-  }
+  // comparisons: live documents (open or paid now) and their live allocations.
+  const live = sql`i.company_id in (${ids}) and i.status in ('open', 'paid') and i.issue_date <= ${asOf}`;
+  const settles = sql`a.reversed_at is null and a.allocated_on <= ${asOf}`;
+  const common = await ex.all<Record<string, unknown>>(sql`
+    select i.company_id, 'invoices' as part, ${sumWhen('o', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}, ${sumWhen('d', (on) => sql`i.due_date < ${on}`, sql`i.total_cents`)}, ${none('c')}
+    from invoices i where ${live} and i.kind = 'invoice' group by i.company_id
+    union all
+    select i.company_id, 'payments', ${sumWhen('o', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}, ${sumWhen('d', (on) => sql`a.allocated_on <= ${on} and i.due_date < ${on}`, sql`a.amount_cents`)}, ${none('c')}
+    from invoices i join allocations a on a.invoice_id = i.id and a.company_id = i.company_id
+    where ${live} and i.kind = 'invoice' and ${settles} group by i.company_id
+    union all
+    select i.company_id, 'credits', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}
+    from invoices i where ${live} and i.kind = 'credit_note' group by i.company_id
+    union all
+    select i.company_id, 'creditsUsed', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}
+    from invoices i join allocations a on a.credit_note_id = i.id and a.company_id = i.company_id
+    where ${live} and i.kind = 'credit_note' and ${settles} group by i.company_id`);
+  const parts = common.map((row) => ({ company: String(row.company_id), part: String(row.part), row }));
 
   // The rare rows: documents cancelled or written off, and reversed allocations.
   const dead = sql`i.status in ('cancelled', 'written_off')`;
