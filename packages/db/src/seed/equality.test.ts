@@ -61,6 +61,23 @@ describe('the same seed on every engine', () => {
   });
 });
 
+describe.runIf(realPostgresUrl())('a COPY load that fails on a real server', () => {
+  it('rolls the company back, rejects, and stops the generation worker', async () => {
+    const target = testTargets().find((t) => t.name === 'postgres')!;
+    const { db, dispose } = await target.open();
+    try {
+      await db.run(sql`alter table disputes add constraint no_disputes_please check (false)`);
+      await expect(seedDatabase(db, { ...options, fresh: true })).rejects.toThrow(/no_disputes_please/);
+      // The worker's message port is gone (a live worker would keep the process from ending).
+      expect(process.getActiveResourcesInfo()).not.toContain('MessagePort');
+      const [n] = await db.all<{ n: unknown }>(sql`select count(*) as n from invoices`);
+      expect(Number(n?.n)).toBe(0);
+    } finally {
+      await dispose();
+    }
+  }, 60_000);
+});
+
 describe('COPY text encoding', () => {
   it('escapes exactly the characters the format gives a meaning', () => {
     expect(copyValue(null)).toBe('\\N');

@@ -86,15 +86,20 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
       // PostgreSQL server: generation and COPY encoding in a worker thread, one company ahead,
       // while this thread streams the previous company to the server (see seed/worker.ts).
       const companiesOut = generateInWorker({ ...plan, prng: r.state, idLast: ids.last });
-      for (let step = await companiesOut.next(); ; step = await companiesOut.next()) {
-        if (step.done) {
-          r.state = step.value.prng;
-          ids.last = step.value.idLast;
-          break;
+      try {
+        for (let step = await companiesOut.next(); ; step = await companiesOut.next()) {
+          if (step.done) {
+            r.state = step.value.prng;
+            ids.last = step.value.idLast;
+            break;
+          }
+          companyIds.push(step.value.companyId);
+          rows += await loader.loadEncoded(step.value);
+          options.onProgress?.({ companies: companyIds.length, rows });
         }
-        companyIds.push(step.value.companyId);
-        rows += await loader.loadEncoded(step.value);
-        options.onProgress?.({ companies: companyIds.length, rows });
+      } finally {
+        // A failed load must not leave the worker (and so the process) running.
+        await companiesOut.return(undefined as never);
       }
       return;
     }
