@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appRouter, fileDocumentStore, LoginRateLimiter } from '@fact/api';
@@ -44,7 +45,14 @@ export async function startServer(
     logger,
     loginLimiter: new LoginRateLimiter(),
     documents: fileDocumentStore(config.DOCUMENTS_DIR),
-    settings: { tokenSecret: config.SESSION_SECRET, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, maxUploadBytes: config.MAX_UPLOAD_BYTES },
+    settings: {
+      tokenSecret: config.SESSION_SECRET,
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
+      maxUploadBytes: config.MAX_UPLOAD_BYTES,
+      keySecret: config.FACT_KEY_SECRET ?? null,
+      pushCa: config.FACT_PUSH_CA_FILE ? readFileSync(config.FACT_PUSH_CA_FILE, 'utf8') : null,
+      factoringOutboxDir: config.FACT_FACTORING_OUTBOX ?? null,
+    },
     trustProxy: config.TRUST_PROXY === 'true',
   });
   let document = openApiDocument(`http://${config.HOST}:${config.PORT}${ROUTES.openapi}`);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { authenticate, createContextInner, type Context, type DocumentStore, type LoginRateLimiter } from '@fact/api';
+import { authenticate, createContextInner, type ApiSettings, type Context, type DocumentStore, type LoginRateLimiter } from '@fact/api';
 import type { DbHandle } from '@fact/db';
 import type { Logger } from 'pino';
 import { bearerToken, clientIp } from './http/request-info.js';
@@ -10,7 +10,7 @@ export interface RequestContextDeps {
   logger: Logger;
   loginLimiter: LoginRateLimiter;
   documents: DocumentStore;
-  settings: { tokenSecret: string; sessionTtlMs: number; maxUploadBytes: number };
+  settings: ApiSettings;
   trustProxy: boolean;
 }
 

@@ -38,7 +38,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-const COMMANDS = ['eligibility', 'build', 'verify', 'keygen', 'deliver', 'assignments', 'settlement', 'repurchase', 'schema'];
+const COMMANDS = ['eligibility', 'build', 'verify', 'keygen', 'deliver', 'assignments', 'settlement', 'repurchase', 'deliveries-retry', 'import-data-dir', 'schema'];
 
 describe('fact-factoring --help', () => {
   it('lists every command', async () => {
@@ -165,5 +165,21 @@ describe('keygen → eligibility → build → verify → assignments', () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('the commands on a server database', () => {
+  it('deliveries-retry finds nothing due on a fresh database, import-data-dir nothing to import', async () => {
+    const { createDb } = await import('@fact/db');
+    const dir = await mkdtemp(join(tmpdir(), 'fact-cli-db-'));
+    const url = `file:${join(dir, 'fact.sqlite')}`;
+    const db = createDb(url);
+    await db.migrate();
+    await db.close();
+    const retried = await run('deliveries-retry', '--database-url', url, '--documents-dir', join(dir, 'documents'));
+    expect(retried.out).toBe('0 due, 0 delivered, 0 still failing\n');
+    expect(retried.exitCode).toBeUndefined();
+    const imported = await run('import-data-dir', '--database-url', url, '--documents-dir', join(dir, 'documents'), '--data-dir', dir);
+    expect(imported.out).toContain('(nothing to import)');
   });
 });

@@ -3,33 +3,17 @@
 // in one transaction (dunning then skips the invoices), refusals that change nothing, the factor's
 // view, and what follows the sale (settlement, repurchase).
 import type { DbHandle } from '@fact/db';
-import { verifyFactoringPackage, type FactorProfileInput } from '@fact/factoring';
+import { verifyFactoringPackage } from '@fact/factoring';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from './databases.js';
+import { profile } from './factoring-fixture.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 import { snapshot } from './snapshot.js';
 import { assignToFactor } from './tenant-records.js';
 
 const line = { description: 'Consultancy', quantity: '1', unitPrice: '1000.00', vatRate: '21', vatCategory: 'S' as const };
-
-/** A profile of the fixture's first factor ("Factor NV", whose user is `factorA1`). */
-export function profile(over: Partial<FactorProfileInput> = {}): FactorProfileInput {
-  return {
-    formatVersion: 1,
-    id: 'acme-2025',
-    name: 'Acme Factoring standard terms',
-    factor: { name: 'Factor NV', iban: 'BE71096123456769', bic: 'GKCCBEBB' },
-    assignment: 'open',
-    advancePercent: '85',
-    feePercent: '1.5',
-    maxInvoiceAgeDays: 90,
-    maxDaysPastDue: 60,
-    recourse: { days: 90, from: 'due-date' },
-    ...over,
-  };
-}
 
 /** Every row a sale may write: the ledger snapshot plus the factoring tables. */
 async function factoringSnapshot(db: DbHandle) {
