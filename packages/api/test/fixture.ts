@@ -102,3 +102,16 @@ export function callerFor(db: DbHandle, user: AuthUser | null, extra: Partial<Co
 }
 
 const sharedDocuments = memoryDocumentStore();
+
+/**
+ * The session token of a log-in that needed no second factor (fails the test otherwise).
+ *
+ * @example
+ * ```ts
+ * const token = sessionToken(await api.auth.login({ email, password }));
+ * ```
+ */
+export function sessionToken(outcome: { status: 'signedIn'; token: string } | { status: 'totpRequired' }): string {
+  if (outcome.status !== 'signedIn') throw new Error(`expected a session, got ${outcome.status}`);
+  return outcome.token;
+}

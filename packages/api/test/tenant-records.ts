@@ -4,7 +4,7 @@ import type { AuthUser } from '../src/auth/user.js';
 import type { ScopedKey } from '../src/authz/scoped-keys.js';
 import { authenticate } from '../src/index.js';
 import { DEFAULT_SETTINGS } from '../src/context.js';
-import { NOW, PASSWORD, callerFor } from './fixture.js';
+import { NOW, PASSWORD, callerFor, sessionToken } from './fixture.js';
 
 /** One id per scoped input key, all belonging to one company (or one user, for sessions/tokens). */
 export type RecordIds = Record<ScopedKey, string>;
@@ -26,7 +26,7 @@ export async function seedRecords(db: DbHandle, user: AuthUser, companyId: strin
   const dispute = await api.collection.dispute.open({ invoiceId: invoice.id, reason: 'Goods damaged', openedOn: '2025-02-15' });
   const hold = await api.collection.hold.place({ debtorId: debtor.id, reason: 'Talking to the owner', fromDate: '2025-03-01' });
   const plan = await api.collection.paymentPlan.create({ debtorId: debtor.id, invoiceIds: [planned.id], agreedOn: '2025-03-10', installments: [{ dueOn: '2025-04-01', amount: '121.00' }] });
-  const { token } = await callerFor(db, null).auth.login({ email, password: PASSWORD });
+  const token = sessionToken(await callerFor(db, null).auth.login({ email, password: PASSWORD }));
   const me = (await authenticate(db, token, { now: NOW, secret: DEFAULT_SETTINGS.tokenSecret }))!;
   const apiToken = await callerFor(db, me).auth.createApiToken({ name: `token ${tag}`, scopes: ['read', 'write'] });
   if (me.via.kind !== 'session') throw new Error('expected a session');
