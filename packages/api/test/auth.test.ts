@@ -12,7 +12,7 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
   beforeAll(async () => {
     ({ db, dispose } = await freshDatabase(dialect));
     tenancy = await seedTenancy(db);
-  });
+  }, 60_000);
   afterAll(() => dispose());
 
   const opts = () => ({ now: NOW, secret: DEFAULT_SETTINGS.tokenSecret });

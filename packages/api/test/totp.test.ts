@@ -25,7 +25,7 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
   beforeAll(async () => {
     ({ db, dispose } = await freshDatabase(dialect));
     tenancy = await seedTenancy(db);
-  });
+  }, 60_000);
   afterAll(() => dispose());
 
   it('enrols: the server makes the secret, and only a right first code turns it on', async () => {
