@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, fileDocumentStore, importLegacyFactoringFiles, LoginRateLimiter } from '@fact/api';
+import { appRouter, fileDocumentStore, importLegacyFactoringFiles } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -48,7 +48,6 @@ export async function startServer(
     db,
     clock,
     logger,
-    loginLimiter: new LoginRateLimiter(),
     documents: fileDocumentStore(config.DOCUMENTS_DIR),
     settings: {
       tokenSecret: config.SESSION_SECRET,
