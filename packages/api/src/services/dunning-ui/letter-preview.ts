@@ -79,8 +79,8 @@ export async function letterPreview(
   const identity = company.settings.identity;
   const row = company as unknown as { address?: { street: string; postalCode: string; city: string } | null; email?: string | null };
   const address = identity?.address ?? row.address ?? undefined;
-  const missing = [!company.iban && 'the IBAN', !address && 'the postal address of the sender'].filter(Boolean);
-  if (missing.length > 0) throw apiError.precondition(`A letter needs the company's ${missing.join(' and ')}; set ${missing.length > 1 ? 'them' : 'it'} first.`);
+  const missing = [!company.iban && 'an IBAN', !address && 'a sender postal address'].filter(Boolean);
+  if (missing.length > 0) throw apiError.precondition(`A letter needs the company's ${missing.join(' and ')}; set ${missing.length > 1 ? 'them' : 'it'} first (company details, dunning settings).`);
   const email = identity?.email ?? row.email ?? undefined;
   const sender: CompanyIdentity = {
     name: company.legalName,
