@@ -131,8 +131,15 @@ test.describe('dunning', () => {
     await page.getByLabel(/e-mail/i).fill('accountant@demo.fact');
     await page.getByLabel(/password/i).fill('demo-accountant');
     await page.getByRole('button', { name: 'Log in' }).click();
+    // another company of the firm: its run fills its own part of the queue
+    const other = ids().otherCompanyOfFirm!;
+    await page.goto(`/companies/${other}/dunning`);
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await expect(page.getByRole('status')).toContainText('new reminders wait for approval');
+    const name = (await page.locator('main p a').first().textContent())!.replace('← ', '');
     await page.goto('/queue');
-    const items = page.locator('article.queue-item');
+    const section = page.locator('section', { has: page.getByRole('heading', { name }) });
+    const items = section.locator('article.queue-item');
     const before = await items.count();
     expect(before).toBeGreaterThanOrEqual(2);
     const keys = [await items.nth(0).getAttribute('data-key'), await items.nth(1).getAttribute('data-key')];
@@ -145,7 +152,7 @@ test.describe('dunning', () => {
     await page.getByLabel('Reason to skip', { exact: true }).first().fill('Agreed a payment date by phone');
     await page.getByRole('button', { name: 'Skip selected' }).click();
     await expect(page.getByRole('status')).toContainText('2 skipped');
-    await expect(page.locator('article.queue-item')).toHaveCount(before - 2);
+    await expect(section.locator('article.queue-item')).toHaveCount(before - 2);
     await context.close();
   });
 
@@ -185,6 +192,19 @@ test.describe('dunning', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('usable on a phone: the queue, the policy editor and the templates do not scroll sideways', async ({ page }) => {
+    const { entrepreneurCompanyId: company } = ids();
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const url of ['/queue', `/companies/${company}/dunning`, `/companies/${company}/dunning/templates?level=3&language=en`]) {
+      await open(page, url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}#${e.id}`));
+      expect(overflow, `${url} ${wide.join(' ')}`).toBeLessThanOrEqual(0);
+    }
+    await open(page, '/queue');
+    await screenshot(page, 'queue-phone');
   });
 
   test('a note appears in the debtor timeline with its author', async ({ page }) => {
