@@ -137,6 +137,25 @@ describe.each(DIALECTS)('the follow-up queue on %s', (dialect) => {
     expect(trail.filter((e) => e.action === 'dunning.settings').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a phone task waits in the queue with its reason; "call done" records who called and what was agreed', async () => {
+    const s = await api.dunningRun.settings({ companyId: company });
+    expect(s.runner.mode).toBe('auto');
+    const calling = claimingPolicy();
+    calling.levels[1] = { ...calling.levels[1]!, channel: 'phone-task' };
+    await api.dunningRun.updateSettings({ companyId: company, version: s.version, business: calling });
+    const debtorId = (await api.debtor.create({ companyId: company, kind: 'business', name: 'Bel Mij BV', language: 'nl', country: 'BE' })).id;
+    await api.invoice.create({ companyId: company, debtorId, number: 'Q-call', issueDate: '2025-01-10', dueDate: '2025-02-09', lines: [line('100.00')] });
+    const run = await api.dunningRun.runNow({ companyId: company });
+    expect(run.tasks).toBe(1);
+    const task = (await queued())!.debtors.find((d) => d.debtorId === debtorId)!.items[0]!;
+    expect(task).toMatchObject({ state: 'task-open', needsApproval: false, channel: 'phone-task', level: 2 });
+    expect(task.reason).toContain('Niveau 2');
+    await api.dunningRun.decide({ companyId: company, key: task.key, decision: { decision: 'complete-task', note: 'Spoke to the owner: pays Monday' } });
+    expect((await queued())?.debtors.find((d) => d.debtorId === debtorId)).toBeUndefined();
+    const history = await api.dunningRun.debtorHistory({ debtorId });
+    expect(history.actions[0]).toMatchObject({ state: 'task-done', actor: 'accountantA', reason: 'Spoke to the owner: pays Monday' });
+  });
+
   it('is for accountants: an entrepreneur cannot decide, and other firms see nothing', async () => {
     const entrepreneur = callerFor(db, tenancy.users.entrepreneurA1);
     await expect(entrepreneur.dunningRun.firmQueue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
