@@ -7,6 +7,8 @@ import type { RequestHandler } from './$types';
 /** The real letter PDF of a level, language and kind of debtor, with the saved template (if any) and a sample debtor. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
   requireRole(locals.user, 'accountant');
+  // Another tenant's company is a 404 before anything about the query is said.
+  await load404(locals.api.company.get({ companyId: params.companyId }));
   const level = Number(url.searchParams.get('level'));
   const language = url.searchParams.get('language');
   if (!Number.isInteger(level) || level < 1 || (language !== 'nl' && language !== 'fr' && language !== 'en')) error(400, 'level and language (nl, fr, en) are required');
