@@ -136,7 +136,7 @@ export type { AuditChainVerdict, AuditChainBreak, HashedAuditFields } from './re
 export { rebuildReceivableTotals, withoutTotalsTriggers } from './repo/receivableTotals.js';
 
 // demo and bulk data
-export { seedDatabase, DEMO_USERS } from './seed/seed.js';
+export { seedDatabase, DEMO_FACTOR_NAME, DEMO_USERS } from './seed/seed.js';
 export type { SeedOptions, SeedResult } from './seed/seed.js';
 export { seedDemoIfEmpty } from './seed/demo.js';
 export type { DemoSeedOutcome } from './seed/demo.js';
