@@ -94,6 +94,8 @@ export type { Payment, Allocation, AllocationInput } from './repo/payments.js';
 // dashboards
 export { companyKpis, ageing, DSO_WINDOW_DAYS } from './repo/kpis.js';
 export type { CompanyKpis, Ageing } from './repo/kpis.js';
+export { overdueHistory } from './repo/overdueHistory.js';
+export type { HistoryPoint, OverdueAt } from './repo/overdueHistory.js';
 
 // follow-up: disputes, holds, promises, plans, dunning events
 export {

@@ -17,6 +17,23 @@ export interface CompanyRows {
   disputes: Row[];
 }
 
+/** The tables of {@link CompanyRows} after `companies`, in the order they are loaded (parents first). */
+export const TABLE_ORDER = [
+  ['debtors', 'debtors'],
+  ['invoices', 'invoices'],
+  ['invoiceLines', 'invoiceLines'],
+  ['payments', 'payments'],
+  ['allocations', 'allocations'],
+  ['disputes', 'disputes'],
+] as const satisfies readonly (readonly [string, keyof Omit<CompanyRows, 'company'>])[];
+
+/** What to generate for company number `c` of a seed: its firm, its share of the invoices, the demo names. */
+export function companyPlan(c: number, spec: { companies: number; invoices: number; firmIds: readonly string[]; asOf: string }): Parameters<typeof generateCompany>[2] {
+  const share = Math.floor(spec.invoices / spec.companies) + (c < spec.invoices % spec.companies ? 1 : 0);
+  const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
+  return { firmId: spec.firmIds[c % spec.firmIds.length]!, index: c, invoices: share, asOf: spec.asOf, ...demo };
+}
+
 /**
  * Deterministic ids: UUIDv7 whose time part follows the business date but never goes back
  * (each id is later than the previous one), and whose random part comes from the seed. Ids in
@@ -27,6 +44,13 @@ export interface CompanyRows {
 export class IdSource {
   #last = 0;
   constructor(private readonly prng: Prng) {}
+  /** The last stamp given (milliseconds), to continue the same sequence elsewhere. */
+  get last(): number {
+    return this.#last;
+  }
+  set last(ms: number) {
+    this.#last = ms;
+  }
   /** An id stamped with `day` (UTC midnight), or just after the previous id if that is later. */
   next(day: string): string {
     this.#last = Math.max(this.#last + 1, Date.parse(`${day}T00:00:00Z`));

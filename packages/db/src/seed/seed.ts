@@ -1,9 +1,10 @@
 import { addDays } from '@fact/core';
 import { hashPassword } from '../auth/passwords.js';
 import type { DbHandle, Executor } from '../client/types.js';
-import { generateCompany, IdSource } from './generate.js';
+import { companyPlan, generateCompany, IdSource } from './generate.js';
 import { BulkLoader } from './load.js';
 import { Prng } from './prng.js';
+import { generateInWorker } from './worker.js';
 
 /** The demo factor of the first firm; `factor@demo.fact` works for it. */
 export const DEMO_FACTOR_NAME = 'Demo Factoring NV';
@@ -83,15 +84,35 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   });
   let rows = firms;
   const companyIds: string[] = [];
+  const plan = { companies, invoices, firmIds, asOf: options.asOf };
   const load = async (): Promise<void> => {
-  for (let c = 0; c < companies; c++) {
-    const share = Math.floor(invoices / companies) + (c < invoices % companies ? 1 : 0);
-    const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
-    const data = generateCompany(r, ids, { firmId: firmIds[c % firms]!, index: c, invoices: share, asOf: options.asOf, ...demo });
-    companyIds.push(data.company.id as string);
-    rows += await loader.loadCompany(data, options.within);
-    options.onProgress?.({ companies: c + 1, rows });
-  }
+    if (loader.copies && !options.within) {
+      // PostgreSQL server: generation and COPY encoding in a worker thread, one company ahead,
+      // while this thread streams the previous company to the server (see seed/worker.ts).
+      const companiesOut = generateInWorker({ ...plan, prng: r.state, idLast: ids.last });
+      try {
+        for (let step = await companiesOut.next(); ; step = await companiesOut.next()) {
+          if (step.done) {
+            r.state = step.value.prng;
+            ids.last = step.value.idLast;
+            break;
+          }
+          companyIds.push(step.value.companyId);
+          rows += await loader.loadEncoded(step.value);
+          options.onProgress?.({ companies: companyIds.length, rows });
+        }
+      } finally {
+        // A failed load must not leave the worker (and so the process) running.
+        await companiesOut.return(undefined as never);
+      }
+      return;
+    }
+    for (let c = 0; c < companies; c++) {
+      const data = generateCompany(r, ids, companyPlan(c, plan));
+      companyIds.push(data.company.id as string);
+      rows += await loader.loadCompany(data, options.within);
+      options.onProgress?.({ companies: c + 1, rows });
+    }
   };
   // Inside a caller's transaction the pragmas cannot change; the demo seed is small anyway.
   await (options.within ? load() : loader.run(load));
