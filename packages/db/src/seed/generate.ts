@@ -1,6 +1,7 @@
 import { addDays as addDaysChecked } from '@fact/core';
 import { v7 as uuidv7 } from 'uuid';
 import { BE_CITIES, BE_FORMS, NAME_PARTS, NL_CITIES, NL_FORMS, PAYMENT_BEHAVIOURS, PAYMENT_TERMS, RATES, TRADES, VAT_RATES } from './distributions.js';
+import { generatedIdentifiers } from './identifiers.js';
 import type { Prng } from './prng.js';
 
 /** Rows of one table, keyed by the drizzle (TypeScript) column names. */
@@ -99,18 +100,26 @@ export function generateCompany(
   const companyId = opts.companyId ?? ids.next(start);
   const now = new Date(`${opts.asOf}T12:00:00Z`);
   const forms = country === 'BE' ? BE_FORMS : NL_FORMS;
+  const ident = generatedIdentifiers(country, opts.index);
+  const cities = country === 'BE' ? BE_CITIES : NL_CITIES;
   const company: Row = {
     id: companyId,
     firmId: opts.firmId,
     legalName: opts.legalName ?? `${r.pick(NAME_PARTS)} ${r.pick(TRADES)} ${r.pick(forms)} ${opts.index + 1}`,
     country,
-    enterpriseNumber: null,
-    vatNumber: null,
-    iban: null,
-    bic: null,
+    enterpriseNumber: ident.enterpriseNumber,
+    vatNumber: ident.vatNumber,
+    iban: ident.iban,
+    bic: ident.bic,
     language: country === 'BE' ? r.weighted([['nl', 0.6], ['fr', 0.4]] as const) : 'nl',
     timeZone: country === 'BE' ? 'Europe/Brussels' : 'Europe/Amsterdam',
     dunningPolicy: null,
+    address: {
+      street: `${['Nijverheidsstraat', 'Industrieweg', 'Avenue Louise', 'Havenstraat', 'Grote Markt'][opts.index % 5]} ${(opts.index % 150) + 1}`,
+      postalCode: country === 'BE' ? String(1000 + ((opts.index * 37) % 8999)) : `${1000 + ((opts.index * 37) % 8999)} AB`,
+      city: cities[opts.index % cities.length],
+    },
+    email: `facturatie@company-${opts.index + 1}.example`,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -131,8 +140,10 @@ export function generateCompany(
       postalCode: dCountry === 'BE' ? String(r.int(1000, 9999)) : `${r.int(1000, 9999)} ${r.pick(['AB', 'KL', 'XZ'])}`,
       city: r.pick(dCountry === 'BE' ? BE_CITIES : NL_CITIES),
       country: dCountry,
-      vatNumber: null,
-      enterpriseNumber: null,
+      // Businesses carry their VAT and enterprise numbers (the buyer's identity on a Peppol invoice).
+      ...(consumer
+        ? { vatNumber: null, enterpriseNumber: null }
+        : (({ vatNumber, enterpriseNumber }) => ({ vatNumber, enterpriseNumber }))(generatedIdentifiers(dCountry, 1_000_000 + opts.index * 20_000 + d))),
       externalRef: `C${String(d + 1).padStart(5, '0')}`,
       isSupplier: r.chance(0.05),
       antiAssignmentClause: !consumer && r.chance(0.04),
