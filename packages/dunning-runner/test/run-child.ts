@@ -27,15 +27,17 @@ const db = createDb(`file:${file}`);
 process.stdout.write('ready\n');
 const leaseMs = Number(process.env['FACT_DUNNING_LEASE_MS'] ?? '400');
 const ctx = { db, clock: () => new Date(), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
-// Loop until nothing is left: a claim of a killed runner is taken over once its lease expires.
-for (let round = 0; round < 50; round++) {
+// Loop until nothing is left: a claim of a killed runner is taken over once its lease expires,
+// a live runner's claims are sent by it (poll, do not sleep a whole lease).
+const deadline = Date.now() + 10 * leaseMs + 30_000;
+for (;;) {
   let left = 0;
   for (const companyId of companies) {
     const r = await runCompany(ctx, companyId, { asOf });
     left += r.leased + r.failed;
   }
-  if (left === 0) break;
-  await new Promise((res) => setTimeout(res, leaseMs + 50));
+  if (left === 0 || Date.now() > deadline) break;
+  await new Promise((res) => setTimeout(res, Math.min(leaseMs + 50, 250)));
 }
 mail.close();
 await db.close();
