@@ -1,5 +1,5 @@
 // A runner process for the crash and concurrency tests:
-//   tsx --conditions=@fact/source test/run-child.ts <db-file> <work-dir> <as-of> <company-id>...
+//   tsx --conditions=@fact/source test/run-child.ts <db-file or postgres:// url> <work-dir> <as-of> <company-id>...
 // Mail goes to <work-dir>/outbox (.eml) or to SMTP_URL. Every message that
 // lands is logged to <work-dir>/delivered.log (for SMTP the server counts).
 import { appendFileSync } from 'node:fs';
@@ -23,10 +23,10 @@ const mail: MailChannel = {
   close: () => base.close(),
 };
 
-const db = createDb(`file:${file}`);
+const db = createDb(/^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`);
 process.stdout.write('ready\n');
 const leaseMs = Number(process.env['FACT_DUNNING_LEASE_MS'] ?? '400');
-const ctx = { db, clock: () => new Date(), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
+const ctx = { db, clock: () => new Date(), mail, ...(process.env['RUNNER_ID'] && { runnerId: process.env['RUNNER_ID'] }), printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
 // Loop until nothing is left: a claim of a killed runner is taken over once its lease expires,
 // a live runner's claims are sent by it (poll, do not sleep a whole lease).
 const deadline = Date.now() + 10 * leaseMs + 30_000;

@@ -238,7 +238,9 @@ export async function claimBatch(ex: Executor, r: ClaimRequest): Promise<Claimed
         version: sql`${t.version} + 1`,
         updatedAt: r.now,
       })
-      .where(inArray(t.id, found.map((f) => f.id)))
+      // The predicate again: on PostgreSQL an UPDATE that waited for a row re-reads it, so a row
+      // another claimer took meanwhile is not taken twice even without the row locks above.
+      .where(and(inArray(t.id, found.map((f) => f.id)), claimablePredicate(tx, r.now)))
       .returning();
     const before = new Map(found.map((f) => [f.id, f.state]));
     const claimed = updated.map((u) => ({ entry: toEntry(u), recovering: before.get(u.id) === 'claimed' })).sort((a, b) => (a.entry.key < b.entry.key ? -1 : 1));
