@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import { machine, peakRssMiB, writeSection } from '@fact/bench-tools';
-import { runCompany, smtpChannel } from '../src/index.js';
+import { renderPool, runCompany, smtpChannel } from '../src/index.js';
 import { openDb, seed, tempDir } from '../src/testing/seed.js';
 
 const arg = (name: string, fallback: string) => {
@@ -49,10 +49,19 @@ const seedMs = performance.now() - t0;
 
 const CONC = Number(arg('concurrency', '8'));
 const mail = smtpChannel(url, { maxConnections: CONC });
-const ctx = { db, clock: () => new Date('2025-04-10T07:00:00Z'), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), attachInvoices: attach, concurrency: CONC };
+const THREADS = Number(arg('threads', '1'));
+const renderer = THREADS > 0 ? renderPool({ threads: THREADS }) : undefined;
+const ctx = { db, clock: () => new Date('2025-04-10T07:00:00Z'), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), attachInvoices: attach, concurrency: CONC, ...(renderer && { renderer }) };
 const t1 = performance.now();
+const cpu0 = process.cpuUsage();
+const w0 = process.hrtime.bigint();
 const report = await runCompany(ctx, s.companies[0]!.id, { asOf: '2025-04-10' });
 const runMs = performance.now() - t1;
+const cpu = process.cpuUsage(cpu0);
+const runCpuMs = (cpu.user + cpu.system) / 1000;
+await renderer?.close();
+// With --cpu-prof: the run's window on the profiler's clock, to profile the run phase alone.
+if (process.env['BENCH_WINDOW']) console.error(`window ${w0 / 1000n} ${process.hrtime.bigint() / 1000n}`);
 mail.close();
 const peak = peakRssMiB();
 const got = await stats();
@@ -65,6 +74,7 @@ const uniqueIds = got.ids;
 const floorTransport = nodemailer.createTransport(url, { pool: true, maxConnections: CONC } as never);
 const payload = Buffer.alloc(Math.max(0, avgBytes - 600), 'a');
 const t2 = performance.now();
+const cpu2 = process.cpuUsage();
 let next = 0;
 await Promise.all(
   Array.from({ length: CONC }, async () => {
@@ -74,6 +84,8 @@ await Promise.all(
   }),
 );
 const floorMs = performance.now() - t2;
+const floorCpu = process.cpuUsage(cpu2);
+const floorCpuMs = (floorCpu.user + floorCpu.system) / 1000;
 floorTransport.close();
 await db.close();
 sink.stdin.write('quit\n');
@@ -96,5 +108,6 @@ sent record (transaction, dunning event with claims). Average message ${(avgByte
 Ratio to floor: ${(runMs / floorMs).toFixed(2)}×. Peak RSS: ${peak.toFixed(0)} MiB. Messages received: ${received}, unique Message-IDs: ${uniqueIds}. Load average at the end: ${loadavg()[0]!.toFixed(1)}.
 Budget ${rate >= BUDGET ? 'met' : 'NOT met'}.`;
 console.log(md);
+console.log(`cpu per reminder: runner ${(runCpuMs / N).toFixed(1)} ms (all threads), floor ${(floorCpuMs / N).toFixed(1)} ms`);
 console.log(machine());
 if (write) writeSection(section, md);

@@ -30,6 +30,11 @@ export type { GateOutcome, GateReason } from './facts/gate.js';
 export { priceClaims } from './compose/claims.js';
 export type { PricedClaim, PricedClaims, PricedInterest } from './compose/claims.js';
 
+// rendering (in this thread, or a pool of worker threads)
+export { renderPool } from './compose/render-pool.js';
+export { inlineRenderer } from './compose/renderer.js';
+export type { Renderer, RenderJob, RenderResult } from './compose/renderer.js';
+
 // channels
 export { emlFolderChannel, smtpChannel, mailChannelFromEnv } from './channels/email.js';
 export type { MailChannel, OutgoingMail } from './channels/email.js';

@@ -1,6 +1,8 @@
 import type { CalendarDate, DunningAction } from '@fact/core';
+import { composeSend, type SendBundle } from '../compose/bundle.js';
 import { loadComposeData, type ComposeData } from '../compose/compose-data.js';
-import type { CompanyRow } from '../facts/company-plan.js';
+import { policyFor, type CompanyRow } from '../facts/company-plan.js';
+import type { RunnerSettings } from '../settings/runner-settings.js';
 import { sendGates, type GateOutcome } from '../facts/gate.js';
 import { claimBatch, type Claimed } from '../outbox/store.js';
 import { crashPoint } from './crash.js';
@@ -11,17 +13,20 @@ export interface Job {
   claimed: Claimed;
   gate: GateOutcome;
   data: ComposeData;
+  /** The letter being composed and rendered already (the render pool works ahead of the sends). */
+  bundle?: Promise<SendBundle>;
 }
 
 /**
  * Hands out claimed sends to the deliver phase's workers. Claims a batch per transaction, in key
  * order (a cursor, so a phase never claims its own sends twice), runs the gate and reads the
- * letters' data for the whole batch, and claims the next batch while the current one is being
- * sent.
+ * letters' data for the whole batch, starts rendering each letter that will be sent (so the render
+ * threads work while earlier letters are on the wire), and claims the next batch while the current
+ * one is being sent.
  *
  * @example
  * ```ts
- * const source = new ClaimSource(ctx, company, asOf, { domain: 'acme.be', now, batch: 32, attachInvoices: true });
+ * const source = new ClaimSource(ctx, company, settings, asOf, { domain: 'acme.be', now, batch: 32, attachInvoices: true });
  * for (let job = await source.next(); job; job = await source.next()) …;
  * ```
  */
@@ -34,6 +39,7 @@ export class ClaimSource {
   constructor(
     private readonly ctx: RunnerContext,
     private readonly company: CompanyRow,
+    private readonly settings: RunnerSettings,
     private readonly asOf: CalendarDate,
     private readonly o: { domain: string; now: Date; keys?: readonly string[]; batch: number; attachInvoices: boolean },
   ) {}
@@ -80,6 +86,20 @@ export class ClaimSource {
       actions.map((a) => ({ debtorId: a.debtorId, items: a.facts.items.map((f) => ({ itemId: f.itemId, openAmount: f.openAmount })), ...(a.facts.unappliedCredit && { unappliedCredit: a.facts.unappliedCredit }) })),
     );
     const data = await loadComposeData(this.ctx.db, this.company.id, actions, this.o.attachInvoices);
-    claimed.forEach((c, i) => this.buffer.push({ claimed: c, gate: gates[i]!, data }));
+    claimed.forEach((c, i) => {
+      const job: Job = { claimed: c, gate: gates[i]!, data };
+      const action = actions[i]!;
+      const composes = gates[i]!.ok && !c.recovering && (c.entry.channel !== 'phone-task' || action.final === 'collection-agency');
+      if (composes) {
+        const kind = c.entry.planned.policy.kind;
+        job.bundle = composeSend(this.ctx.db, this.company, this.settings.identity, policyFor(this.company, kind), kind, action, {
+          attachInvoices: this.o.attachInvoices,
+          data,
+          ...(this.ctx.renderer && { renderer: this.ctx.renderer }),
+        });
+        job.bundle.catch(() => undefined); // awaited (and its failure handled) by the deliverer
+      }
+      this.buffer.push(job);
+    });
   }
 }

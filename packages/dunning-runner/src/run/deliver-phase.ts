@@ -50,7 +50,7 @@ export async function deliverPhase(ctx: RunnerContext, company: CompanyRow, sett
     .where(and(eq(t.companyId, company.id), eq(t.state, 'claimed'), gt(t.leaseUntil, now), keys && inArray(t.key, [...keys])));
   report.leased = live?.n ?? 0;
   const commits = new GroupCommit(ctx.db, ctx.clock);
-  const source = new ClaimSource(ctx, company, asOf, { domain, now, ...(keys && { keys }), batch: r.claimBatch, attachInvoices: r.attachInvoices });
+  const source = new ClaimSource(ctx, company, settings, asOf, { domain, now, ...(keys && { keys }), batch: r.claimBatch, attachInvoices: r.attachInvoices });
   // A few sends in flight: SMTP is latency-bound (one round trip per command) and rendering runs
   // in the pool's threads, while the database sees one claim per batch and one commit per group.
   const worker = async () => {
@@ -95,11 +95,12 @@ async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: Run
   }
   let bundle: SendBundle;
   try {
-    bundle = await composeSend(ctx.db, company, settings.identity, policyFor(company, entry.planned.policy.kind), entry.planned.policy.kind, action, {
-      attachInvoices: r.attachInvoices,
-      data: job.data,
-      ...(ctx.renderer && { renderer: ctx.renderer }),
-    });
+    bundle = await (job.bundle ??
+      composeSend(ctx.db, company, settings.identity, policyFor(company, entry.planned.policy.kind), entry.planned.policy.kind, action, {
+        attachInvoices: r.attachInvoices,
+        data: job.data,
+        ...(ctx.renderer && { renderer: ctx.renderer }),
+      }));
   } catch (e) {
     const reason = e instanceof ComposeError ? e.reason : `error:${(e as { code?: string }).code ?? (e as Error).message}`;
     await mark('dropped', { reason }, { reason });

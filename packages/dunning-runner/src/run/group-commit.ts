@@ -42,6 +42,8 @@ export class GroupCommit {
   private kick(): void {
     if (this.flushing) return;
     this.flushing = (async () => {
+      // Let the I/O that is already waiting (SMTP answers) queue its changes first: one commit for all.
+      await new Promise((res) => setImmediate(res));
       while (this.pending.length > 0) await this.flush(this.pending.splice(0));
     })().finally(() => {
       this.flushing = undefined;
