@@ -60,6 +60,7 @@ const runMs = performance.now() - t1;
 const cpu = process.cpuUsage(cpu0);
 const runCpuMs = (cpu.user + cpu.system) / 1000;
 await renderer?.close();
+const g = (globalThis as any).__groups ?? []; console.error(`groups ${g.length} avg ${(g.reduce((a: number, b: number) => a + b, 0) / g.length).toFixed(2)}`);
 // With --cpu-prof: the run's window on the profiler's clock, to profile the run phase alone.
 if (process.env['BENCH_WINDOW']) console.error(`window ${w0 / 1000n} ${process.hrtime.bigint() / 1000n}`);
 mail.close();

@@ -9,7 +9,7 @@ const dir = tempDir('fact-dialects-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testTargets())('on $name', (target) => {
-  it('three runs started at once (advisory locks on PostgreSQL, one writer on SQLite) send each reminder once', async () => {
+  it('three runs started at once (row locks with SKIP LOCKED on PostgreSQL, one writer on SQLite) send each reminder once', async () => {
     const { db, dispose } = await target.open();
     try {
       const s = await seed(db, { companies: 1, debtorsPerCompany: 6 });

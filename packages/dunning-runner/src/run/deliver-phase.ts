@@ -54,42 +54,50 @@ export async function deliverPhase(ctx: RunnerContext, company: CompanyRow, sett
   // A few sends in flight: SMTP is latency-bound (one round trip per command) and rendering runs
   // in the pool's threads, while the database sees one claim per batch and one commit per group.
   const worker = async () => {
-    for (let job = await source.next(); job; job = await source.next()) await deliverOne(ctx, company, settings, asOf, job, commits, report);
+    for (let job = await source.next(); job; job = await source.next()) await deliverOne(ctx, company, settings, asOf, job, commits, recorded, report);
   };
+  const recorded: Promise<unknown>[] = [];
   await Promise.all(Array.from({ length: r.concurrency }, worker));
+  await Promise.all(recorded);
   return report;
 }
 
-async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: RunnerSettings, asOf: CalendarDate, job: Job, commits: GroupCommit, report: DeliverReport): Promise<void> {
+async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: RunnerSettings, asOf: CalendarDate, job: Job, commits: GroupCommit, recorded: Promise<unknown>[], report: DeliverReport): Promise<void> {
   const r = resolved(ctx);
   const { entry, recovering } = job.claimed;
   const action = entry.planned.action as unknown as DunningAction;
   const channel = entry.channel;
+  // What happened is recorded through the group commit; the worker does not wait for it (the
+  // phase does, before it returns), so the next send starts while the last one is being committed.
+  const track = (p: Promise<unknown>) => {
+    p.catch(() => undefined); // handled: the phase awaits them all and fails with the first error
+    recorded.push(p);
+  };
   const mark = (state: Transition['state'], extra: Omit<OutboxMark, 'key' | 'n' | 'state' | 'at'>, set: Transition['set'] = {}) =>
-    commits.submit({ entry, state, set: { leaseUntil: null, ...set }, mark: extra, guard: 'version', occurredOn: asOf });
-  const sent = (record: SentRecord) => commits.submit(sentTransition(entry, asOf, record, ctx.documentsRoot));
+    track(commits.submit({ entry, state, set: { leaseUntil: null, ...set }, mark: extra, guard: 'version', occurredOn: asOf }));
+  const sent = (record: SentRecord) => track(commits.submit(sentTransition(entry, asOf, record, ctx.documentsRoot)).then(() => crashPoint('after-mark')));
   // A crash after delivery but before `sent`: the file is the proof; record it, send nothing.
   if (recovering && channel === 'email' && (await ctx.mail.alreadyDelivered(entry.key))) {
-    await sent({ channel, ...(entry.messageId && { messageId: entry.messageId }), proof: 'eml-file', recovered: true });
+    sent({ channel, ...(entry.messageId && { messageId: entry.messageId }), proof: 'eml-file', recovered: true });
     report.recovered++;
     return;
   }
   const printKind = channel === 'registered-letter' ? 'registered' : 'letter';
   if (recovering && (channel === 'letter' || channel === 'registered-letter') && (await letterWritten(ctx.printDir, entry.planned.asOf, printKind, entry.key))) {
-    await sent({ channel, proof: 'print-file', recovered: true });
+    sent({ channel, proof: 'print-file', recovered: true });
     report.recovered++;
     return;
   }
   const gate = job.gate;
   if (!gate.ok) {
     const reason = gate.invoiceId ? `${gate.reason}:${gate.invoiceId}` : gate.reason;
-    await mark('dropped', { reason }, { reason });
+    mark('dropped', { reason }, { reason });
     report.dropped.push({ key: entry.key, reason: gate.reason });
     return;
   }
   if (channel === 'phone-task' && action.final !== 'collection-agency') {
     const script = explainAction(action, company.language === 'fr' ? 'fr' : company.language === 'en' ? 'en' : 'nl');
-    await mark('task-open', { reason: script }, { reason: script });
+    mark('task-open', { reason: script }, { reason: script });
     report.tasks++;
     return;
   }
@@ -103,19 +111,19 @@ async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: Run
       }));
   } catch (e) {
     const reason = e instanceof ComposeError ? e.reason : `error:${(e as { code?: string }).code ?? (e as Error).message}`;
-    await mark('dropped', { reason }, { reason });
+    mark('dropped', { reason }, { reason });
     report.dropped.push({ key: entry.key, reason });
     return;
   }
   const letter = { pdf: bundle.letterPdf, fileName: bundle.letterFileName, ...(bundle.letter.letterReference && { reference: bundle.letter.letterReference }) };
   if (action.final === 'collection-agency') {
     const path = await handOver(ctx, company, asOf, entry, action, bundle);
-    await sent({ channel, proof: `dossier:${path}`, priced: bundle.priced, letter });
+    sent({ channel, proof: `dossier:${path}`, priced: bundle.priced, letter });
     report.sent++;
     return;
   }
   if (channel === 'email' && !bundle.to) {
-    await mark('rerouted', { channel: 'letter', reason: 'no-email-address' }, { channel: 'letter', attempt: 0, reason: 'no-email-address' });
+    mark('rerouted', { channel: 'letter', reason: 'no-email-address' }, { channel: 'letter', attempt: 0, reason: 'no-email-address' });
     report.rerouted++;
     return;
   }
@@ -142,19 +150,18 @@ async function deliverOne(ctx: RunnerContext, company: CompanyRow, settings: Run
       proof = await writeLetter(ctx.printDir, entry.planned.asOf, printKind, entry.key, bundle.letterPdf);
     }
     crashPoint('after-send');
-    await sent({ channel, ...(channel === 'email' && { messageId: entry.messageId! }), proof, priced: bundle.priced, letter });
-    crashPoint('after-mark');
+    sent({ channel, ...(channel === 'email' && { messageId: entry.messageId! }), proof, priced: bundle.priced, letter });
     report.sent++;
   } catch (e) {
     const reason = (e as Error).message.slice(0, 300);
     const next = NEXT_CHANNEL[channel];
     if (entry.attempts >= r.maxAttempts && next) {
-      await mark('rerouted', { channel: next, reason }, { channel: next, attempt: 0, reason });
+      mark('rerouted', { channel: next, reason }, { channel: next, attempt: 0, reason });
       report.rerouted++;
     } else {
       const wait = r.backoffMs[Math.min(entry.attempts - 1, r.backoffMs.length - 1)] ?? 60_000;
       const retryAt = new Date(ctx.clock().getTime() + wait);
-      await mark('failed', { attempt: entry.attempts, reason, retryAt: retryAt.toISOString() }, { reason, retryAt });
+      mark('failed', { attempt: entry.attempts, reason, retryAt: retryAt.toISOString() }, { reason, retryAt });
       report.failed++;
     }
   }

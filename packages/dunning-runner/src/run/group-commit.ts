@@ -10,11 +10,12 @@ interface Waiting {
 
 /**
  * Group commit of outbox changes: what the sends in flight record (`sent`, `failed`, `dropped`…)
- * is queued, and one transaction at a time commits everything queued so far. A change never waits
- * for more than the commit in progress, so a delivery is recorded as soon as one commit (one
- * fsync on SQLite) allows, but ten sends finishing together cost one commit instead of ten. If a
- * group fails (one bad row), each change is retried alone, so one failure never loses another's
- * record.
+ * is queued and committed together, one transaction (one fsync on SQLite) for every change that
+ * arrived within `windowMs` of the first (default 50 ms), or as soon as `maxGroup` are waiting.
+ * The window is the price: a runner killed after a message left and before its group committed
+ * leaves the key claimed, and the next runner proves (`.eml`, letter file) or re-sends it with the
+ * same Message-ID; the window stays far below a second. If a group fails (one bad row), each
+ * change is retried alone, so one failure never loses another's record.
  *
  * @example
  * ```ts
@@ -25,16 +26,19 @@ interface Waiting {
 export class GroupCommit {
   private pending: Waiting[] = [];
   private flushing: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly db: Executor,
     private readonly clock: () => Date,
+    private readonly o: { windowMs?: number; maxGroup?: number } = {},
   ) {}
 
   /** Queues a change; resolves with the row after it (undefined when its guard no longer held) once committed. */
   submit(tr: Transition): Promise<OutboxEntry | undefined> {
     return new Promise((resolve, reject) => {
       this.pending.push({ tr, resolve, reject });
+      if (this.pending.length >= (this.o.maxGroup ?? 64)) this.wake?.();
       this.kick();
     });
   }
@@ -42,9 +46,16 @@ export class GroupCommit {
   private kick(): void {
     if (this.flushing) return;
     this.flushing = (async () => {
-      // Let the I/O that is already waiting (SMTP answers) queue its changes first: one commit for all.
-      await new Promise((res) => setImmediate(res));
-      while (this.pending.length > 0) await this.flush(this.pending.splice(0));
+      while (this.pending.length > 0) {
+        if (this.pending.length < (this.o.maxGroup ?? 64)) {
+          await new Promise<void>((res) => {
+            const timer = setTimeout(res, this.o.windowMs ?? 50);
+            this.wake = () => (clearTimeout(timer), res());
+          });
+          this.wake = undefined;
+        }
+        await this.flush(this.pending.splice(0));
+      }
     })().finally(() => {
       this.flushing = undefined;
       if (this.pending.length > 0) this.kick();
