@@ -60,7 +60,8 @@ export const dunningRunRouter = router({
     const companies = await ctx.db.db.select({ id: c.id, legalName: c.legalName }).from(c).where(inArray(c.id, visible));
     const out = [];
     for (const company of companies) {
-      const items = (await listQueue(ctx.db, company.id)).filter((q) => q.needsApproval || q.state === 'task-open' || q.state === 'failed');
+      // Only the states that can need someone are read (an index on company + state).
+      const items = (await listQueue(ctx.db, company.id, ['planned', 'task-open', 'failed'])).filter((q) => q.needsApproval || q.state !== 'planned');
       if (items.length > 0) out.push({ companyId: company.id, legalName: company.legalName, items });
     }
     return out;

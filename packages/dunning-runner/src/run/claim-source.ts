@@ -52,6 +52,11 @@ export class ClaimSource {
         if (this.buffer.length < this.o.batch / 2 && !this.exhausted) void this.fill().catch(() => undefined);
         return job;
       }
+      // A batch being claimed (or read) now may still bring jobs, even if it is the last one.
+      if (this.loading) {
+        await this.loading;
+        continue;
+      }
       if (this.exhausted) return undefined;
       await this.fill();
     }
@@ -74,8 +79,10 @@ export class ClaimSource {
       ...(this.o.keys && { keys: this.o.keys }),
       limit: this.o.batch,
     });
-    if (claimed.length < this.o.batch) this.exhausted = true;
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) {
+      this.exhausted = true;
+      return;
+    }
     this.cursor = claimed[claimed.length - 1]!.entry.key;
     for (let i = 0; i < claimed.length; i++) crashPoint('after-claim');
     const actions = claimed.map((c) => c.entry.planned.action as unknown as DunningAction);
@@ -101,5 +108,7 @@ export class ClaimSource {
       }
       this.buffer.push(job);
     });
+    // A short batch was the last: nothing claimable was left after it. Said only once its jobs are in the buffer.
+    if (claimed.length < this.o.batch) this.exhausted = true;
   }
 }
