@@ -54,7 +54,7 @@ describe.each(DIALECTS)('dunningRun procedures on %s', (dialect) => {
     const [item] = await api.dunningRun.queue({ companyId });
     expect(item).toMatchObject({ state: 'planned', needsApproval: true, itemIds: [invoiceId] });
     const firm = await api.dunningRun.firmQueue();
-    expect(firm.find((f) => f.companyId === companyId)?.items.map((q) => q.key)).toEqual([item!.key]);
+    expect(firm.find((f) => f.companyId === companyId)?.debtors.flatMap((d) => d.items.map((q) => q.key))).toEqual([item!.key]);
 
     await expect(api.dunningRun.decide({ companyId, key: '0'.repeat(32), decision: { decision: 'approve' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const sent = await api.dunningRun.sendNow({ companyId, keys: [item!.key] });

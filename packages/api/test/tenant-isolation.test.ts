@@ -6,65 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@fact/db';
 import { v7 as uuidv7 } from 'uuid';
-import { SCOPED_KEYS, type ScopedKey } from '../src/authz/scoped-keys.js';
+import type { ScopedKey } from '../src/authz/scoped-keys.js';
 import type { AuthUser } from '../src/auth/user.js';
-import { appRouter } from '../src/index.js';
-import type { ProcedureMeta } from '../src/meta.js';
+import { inputAt, listProcedures, type ProcedureInfo } from '../src/testing/procedures.js';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 import { assignToFactor, seedRecords, type RecordIds } from './tenant-records.js';
-
-interface ProcedureInfo {
-  path: string;
-  type: 'query' | 'mutation' | 'subscription';
-  meta: ProcedureMeta | undefined;
-  /** Where scoped keys sit in the input: e.g. ['invoiceId'] or ['allocations', '[]', 'invoiceId']. */
-  scopedPaths: string[][];
-}
-
-type ZodLike = { _zod: { def: Record<string, unknown> & { type: string } } };
-
-function scopedPathsOf(schema: unknown, prefix: string[] = [], depth = 0): string[][] {
-  if (!schema || typeof schema !== 'object' || !('_zod' in schema) || depth > 8) return [];
-  const def = (schema as ZodLike)._zod.def;
-  switch (def.type) {
-    case 'object':
-      return Object.entries(def.shape as Record<string, unknown>).flatMap(([key, child]) =>
-        (SCOPED_KEYS as readonly string[]).includes(key) ? [[...prefix, key]] : scopedPathsOf(child, [...prefix, key], depth + 1),
-      );
-    case 'array':
-      return scopedPathsOf(def.element, [...prefix, '[]'], depth + 1);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-      return scopedPathsOf(def.innerType, prefix, depth + 1);
-    case 'pipe':
-      return scopedPathsOf(def.in, prefix, depth + 1);
-    default:
-      return [];
-  }
-}
-
-function listProcedures(): ProcedureInfo[] {
-  const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: ProcedureInfo['type']; meta?: ProcedureMeta; inputs: unknown[] } }> }).procedures;
-  return Object.entries(procedures).map(([path, p]) => ({
-    path,
-    type: p._def.type,
-    meta: p._def.meta,
-    scopedPaths: p._def.inputs.flatMap((input) => scopedPathsOf(input)),
-  }));
-}
-
-/** An input with only `value` at `path` (arrays get one element). */
-function inputAt(path: string[], value: string): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return value;
-  if (head === '[]') return [inputAt(rest, value)];
-  return { [head]: inputAt(rest, value) };
-}
 
 async function call(user: AuthUser, db: DbHandle, info: ProcedureInfo, input: unknown): Promise<{ ok: true; data: unknown } | { ok: false; code: string; message: string }> {
   const caller = callerFor(db, user) as unknown as Record<string, unknown>;
@@ -94,7 +41,7 @@ describe('every procedure declares how it is reached', () => {
     expect(wrong.map((p) => p.path)).toEqual([]);
   });
   it('public procedures are exactly the log-in', () => {
-    expect(procedures.filter((p) => p.meta?.access === 'public').map((p) => p.path)).toEqual(['auth.login']);
+    expect(procedures.filter((p) => p.meta?.access === 'public').map((p) => p.path)).toEqual(['auth.login', 'auth.loginTotp']);
   });
 });
 
@@ -103,8 +50,9 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
   let dispose: () => Promise<void>;
   let tenancy: Tenancy;
   /** Records per company. */
+  /** Records per company; in A1 one set sold to the first factor (a1) and one to the second (a1Other). */
   let a1: RecordIds;
-  let a1Unassigned: RecordIds;
+  let a1Other: RecordIds;
   let a2: RecordIds;
   let b1: RecordIds;
 
@@ -112,24 +60,31 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     ({ db, dispose } = await freshDatabase(dialect));
     tenancy = await seedTenancy(db);
     const { users, emails } = tenancy;
-    a1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
-    await assignToFactor(db, tenancy.companyA1, a1.invoiceId);
-    a1Unassigned = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.factorA1, 'A1x');
-    a2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
-    b1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+    const A1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
+    a1 = { ...A1, batchId: await assignToFactor(db, tenancy.companyA1, A1.invoiceId, tenancy.factorA) };
+    const A1x = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.otherFactorA, 'A1x');
+    a1Other = { ...A1x, batchId: await assignToFactor(db, tenancy.companyA1, A1x.invoiceId, tenancy.factorA2) };
+    const A2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
+    a2 = { ...A2, batchId: await assignToFactor(db, tenancy.companyA2, A2.invoiceId) };
+    const B1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+    b1 = { ...B1, batchId: await assignToFactor(db, tenancy.companyB1, B1.invoiceId) };
   }, 120_000);
   afterAll(() => dispose());
 
   /** Per role (a user of firm A), the records that are NOT theirs. */
   const foreign = (): [string, AuthUser, Partial<RecordIds>[]][] => {
-    // The factor may see A1's company and its assigned invoice (with its debtor and document), nothing else of A1.
-    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, ...factorForeignA1 } = a1;
-    const { companyId: _c2, ...a1UnassignedForFactor } = a1Unassigned;
+    // A factor's user may see A1 and, of A1, only its own factor's batch with that batch's invoice
+    // (its debtor and document); nothing of the other factor's batch of the same company.
+    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, batchId: _b, ...firstFactorForeignA1 } = a1;
+    const { companyId: _c2, ...a1OtherForFirstFactor } = a1Other;
+    const { companyId: _c3, ...a1ForSecondFactor } = a1;
+    const { companyId: _c4, debtorId: _d4, invoiceId: _i4, documentId: _doc4, batchId: _b4, sessionId: _s4, tokenId: _t4, ...secondFactorForeignA1 } = a1Other;
     return [
       ['accountant of firm A', tenancy.users.accountantA, [b1, { sessionId: a1.sessionId, tokenId: a1.tokenId }]],
       ['entrepreneur of A1', tenancy.users.entrepreneurA1, [b1, a2, { sessionId: a2.sessionId, tokenId: a2.tokenId }]],
-      ['factor of A1', tenancy.users.factorA1, [b1, a2, factorForeignA1, { ...a1UnassignedForFactor, sessionId: a2.sessionId, tokenId: a2.tokenId }]],
-      ['accountant of firm B', tenancy.users.accountantB, [a1, a2, a1Unassigned]],
+      ['factor of A1', tenancy.users.factorA1, [b1, a2, firstFactorForeignA1, a1OtherForFirstFactor]],
+      ['second factor of firm A', tenancy.users.otherFactorA, [b1, a2, a1ForSecondFactor, secondFactorForeignA1]],
+      ['accountant of firm B', tenancy.users.accountantB, [a1, a2, a1Other]],
       ['entrepreneur of B1', tenancy.users.entrepreneurB1, [a1, a2, { sessionId: b1.sessionId, tokenId: b1.tokenId }]],
     ];
   };
@@ -191,9 +146,32 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     const factor = callerFor(db, tenancy.users.factorA1);
     const listed = await factor.factor.invoices({ companyId: tenancy.companyA1 });
     expect(listed.map((i) => i.id)).toEqual([a1.invoiceId]);
+    expect((await factor.factor.batches()).map((b) => b.batchId)).toEqual([a1.batchId]);
+    expect((await factor.factoring.batches({ companyId: tenancy.companyA1 })).map((b) => b.batchId)).toEqual([a1.batchId]);
     await expect(factor.invoice.get({ invoiceId: a1.invoiceId })).resolves.toMatchObject({ id: a1.invoiceId });
     await expect(factor.invoice.list({ companyId: tenancy.companyA1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(factor.document.download({ documentId: a1.documentId })).resolves.toMatchObject({ fileName: 'A1.pdf' });
+  });
+
+  it('the second factor of the same company sees only its own batch and invoice', async () => {
+    const second = callerFor(db, tenancy.users.otherFactorA);
+    expect((await second.factor.batches()).map((b) => b.batchId)).toEqual([a1Other.batchId]);
+    expect((await second.factor.invoices({ companyId: tenancy.companyA1 })).map((i) => i.id)).toEqual([a1Other.invoiceId]);
+    await expect(second.factoring.batch({ companyId: tenancy.companyA1, batchId: a1.batchId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(second.invoice.get({ invoiceId: a1.invoiceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(second.factoring.batch({ companyId: tenancy.companyA1, batchId: a1Other.batchId })).resolves.toMatchObject({ batchId: a1Other.batchId });
+  });
+
+  it('a factor membership on a company (the old model, no factor row) sees nothing', async () => {
+    const userId = uuidv7();
+    await db.transaction(async (tx) => {
+      await tx.db.insert(tx.tables.users).values({ id: userId, email: 'legacy@factor.be', name: 'legacy', passwordHash: 'x', language: 'nl' });
+      await tx.db.insert(tx.tables.memberships).values({ id: uuidv7(), userId, companyId: tenancy.companyA1, role: 'factor' });
+    });
+    const legacy = callerFor(db, { id: userId, email: 'legacy@factor.be', name: 'legacy', memberships: [{ role: 'factor', firmId: null, companyId: tenancy.companyA1 }], via: { kind: 'internal' } });
+    await expect(legacy.factoring.batches({ companyId: tenancy.companyA1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(legacy.invoice.get({ invoiceId: a1.invoiceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await legacy.factor.batches()).toEqual([]);
   });
 
   it('an entrepreneur sees their own company but cannot use the firm cockpit', async () => {

@@ -5,6 +5,9 @@ import { generateCompany, IdSource } from './generate.js';
 import { BulkLoader } from './load.js';
 import { Prng } from './prng.js';
 
+/** The demo factor of the first firm; `factor@demo.fact` works for it. */
+export const DEMO_FACTOR_NAME = 'Demo Factoring NV';
+
 /** The demo accounts of `pnpm start`, one per role. Passwords are public on purpose: demo only. */
 export const DEMO_USERS = [
   { email: 'accountant@demo.fact', name: 'Demo Accountant', role: 'accountant', password: 'demo-accountant' },
@@ -51,7 +54,8 @@ export interface SeedResult {
  * Fills a migrated database with deterministic demo data: `firms` firms sharing `companies`
  * companies and `invoices` invoices (with lines, payments, allocations, credit notes and
  * disputes), plus demo users: the accountant is a member of the first firm, the entrepreneur of
- * its first company, the factor of its second company.
+ * its first company, and the factor user of the first firm's demo factor ({@link DEMO_FACTOR_NAME}),
+ * which sees the batches the firm sells to it.
  *
  * @example
  * ```ts
@@ -94,11 +98,19 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   if (options.demoUsers ?? true) {
     const hashes = options.passwordHashes ?? (await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password))));
     await inTx(async (tx) => {
+      const factorId = ids.next(created);
+      await tx.db.insert(t.factors).values({ id: factorId, firmId: firmIds[0]!, name: DEMO_FACTOR_NAME, email: 'intake@demo-factoring.example', createdAt: new Date(`${created}T09:00:00Z`) });
+      rows += 1;
       for (const [i, u] of DEMO_USERS.entries()) {
         const userId = ids.next(created);
         await tx.db.insert(t.users).values({ id: userId, email: u.email, name: u.name, language: 'nl', passwordHash: hashes[i]! });
-        const target = u.role === 'accountant' ? { firmId: firmIds[0]!, companyId: null } : { firmId: null, companyId: companyIds[u.role === 'entrepreneur' ? 0 : Math.min(1, companyIds.length - 1)] ?? null };
-        if (target.firmId || target.companyId) await tx.db.insert(t.memberships).values({ id: ids.next(created), userId, role: u.role, ...target });
+        const target =
+          u.role === 'accountant'
+            ? { firmId: firmIds[0]!, companyId: null, factorId: null }
+            : u.role === 'factor'
+              ? { firmId: null, companyId: null, factorId }
+              : { firmId: null, companyId: companyIds[0] ?? null, factorId: null };
+        if (target.firmId || target.companyId || target.factorId) await tx.db.insert(t.memberships).values({ id: ids.next(created), userId, role: u.role, ...target });
         rows += 2;
       }
     });
