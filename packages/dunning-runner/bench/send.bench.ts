@@ -22,6 +22,8 @@ const BUDGET = 50;
 
 // The SMTP server runs in its own process, so its parsing does not share the runner's thread.
 const sink = spawn(process.execPath, ['--import', 'tsx', new URL('./smtp-sink.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+// The sink dies with the bench, also when the bench fails.
+process.on('exit', () => sink.kill());
 const lines: string[] = [];
 let waiting: ((line: string) => void) | undefined;
 sink.stdout.setEncoding('utf8').on('data', (d: string) => {
