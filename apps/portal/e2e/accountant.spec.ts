@@ -14,6 +14,11 @@ test.describe('accountant', () => {
     // the slow figures arrive in the same response and replace the placeholders
     await expect(page.locator('table.kpi tbody tr').first().locator('td').nth(5)).not.toHaveText('…');
     await expect(page.locator('table.kpi tfoot')).toContainText('€');
+    // the firm's overdue trend: twelve bars, and the same figures as a table, today last
+    const trend = page.getByRole('figure', { name: 'Overdue at each month end: whole firm' });
+    await expect(trend).toBeVisible();
+    await expect(trend.locator('table tbody tr')).toHaveCount(12);
+    await expect(trend.locator('svg text').filter({ hasText: /^today$/ })).toHaveCount(1);
     await screenshot(page, 'dashboard');
     await page.getByRole('link', { name: 'Sort by Company' }).click();
     await expect(page).toHaveURL(/sort=name&dir=asc/);

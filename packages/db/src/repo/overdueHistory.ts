@@ -41,7 +41,8 @@ function checkPoints(points: readonly HistoryPoint[]): void {
  * are set against an invoice.
  *
  * Exact in cents. The common case (live invoices and live allocations) is summed by the database
- * per company and point with plain date comparisons; the rare rows whose effect ends at an instant (reversed allocations,
+ * per company and pair of points (when a row starts to count as open, and as overdue), so each
+ * row is compared with the points once and summed once; the rare rows whose effect ends at an instant (reversed allocations,
  * cancelled or written-off documents) are read one by one and judged against each point's
  * `endsAt`.
  *
@@ -63,32 +64,36 @@ export async function overdueHistory(ex: Executor, scope: Scope, points: readonl
   const asOf = points[points.length - 1]!.on;
   const pg = ex.dialect === 'pg';
   const later = (x: SQL, y: SQL): SQL => (pg ? sql`greatest(${x}, ${y})` : sql`max(${x}, ${y})`);
-  const sumWhen = (name: string, cond: (on: CalendarDate) => SQL, cents: SQL) =>
-    sql.join(
-      points.map((p, k) => sql`coalesce(sum(case when ${cond(p.on)} then ${cents} end), 0) as ${sql.raw(`${name}${k}`)}`),
-      sql`, `,
-    );
-  const none = (name: string) => sql.raw(points.map((_, k) => `0 as ${name}${k}`).join(', '));
+  const N = points.length;
+  // The first point at whose end `x op point` holds (N: none). Points increase and the tests are
+  // monotone, so a row counts at its bucket's point and every later one: the database groups rows
+  // by bucket and the running sums below spread them over the points.
+  const bucket = (x: SQL, op: '<=' | '<'): SQL =>
+    sql`case ${sql.join(
+      points.map((p, k) => sql`when ${x} ${sql.raw(op)} ${p.on} then ${sql.raw(String(k))}`),
+      sql` `,
+    )} else ${sql.raw(String(N))} end`;
+  const never = sql.raw(String(N));
 
-  // The common case, one row per part and company, summed by the database with plain date
-  // comparisons: live documents (open or paid now) and their live allocations.
+  // The common case, summed by the database per company, part and pair of buckets: live
+  // documents (open or paid now) and their live allocations. `b1` is when it counts as open (or,
+  // for credit notes, as credit), `b2` when as overdue.
   const live = sql`i.company_id in (${ids}) and i.status in ('open', 'paid') and i.issue_date <= ${asOf}`;
   const settles = sql`a.reversed_at is null and a.allocated_on <= ${asOf}`;
-  const common = await ex.all<Record<string, unknown>>(sql`
-    select i.company_id, 'invoices' as part, ${sumWhen('o', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}, ${sumWhen('d', (on) => sql`i.due_date < ${on}`, sql`i.total_cents`)}, ${none('c')}
-    from invoices i where ${live} and i.kind = 'invoice' group by i.company_id
+  const common = await ex.all<{ company_id: string; part: string; b1: unknown; b2: unknown; cents: unknown }>(sql`
+    select i.company_id, 'invoices' as part, ${bucket(sql`i.issue_date`, '<=')} as b1, ${bucket(sql`i.due_date`, '<')} as b2, sum(i.total_cents) as cents
+    from invoices i where ${live} and i.kind = 'invoice' group by 1, 2, 3, 4
     union all
-    select i.company_id, 'payments', ${sumWhen('o', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}, ${sumWhen('d', (on) => sql`a.allocated_on <= ${on} and i.due_date < ${on}`, sql`a.amount_cents`)}, ${none('c')}
+    select i.company_id, 'payments', ${bucket(later(sql`a.allocated_on`, sql`i.issue_date`), '<=')}, ${later(bucket(sql`a.allocated_on`, '<='), bucket(sql`i.due_date`, '<'))}, sum(a.amount_cents)
     from invoices i join allocations a on a.invoice_id = i.id and a.company_id = i.company_id
-    where ${live} and i.kind = 'invoice' and ${settles} group by i.company_id
+    where ${live} and i.kind = 'invoice' and ${settles} group by 1, 2, 3, 4
     union all
-    select i.company_id, 'credits', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`i.issue_date <= ${on}`, sql`i.total_cents`)}
-    from invoices i where ${live} and i.kind = 'credit_note' group by i.company_id
+    select i.company_id, 'credits', ${bucket(sql`i.issue_date`, '<=')}, ${never}, sum(i.total_cents)
+    from invoices i where ${live} and i.kind = 'credit_note' group by 1, 2, 3, 4
     union all
-    select i.company_id, 'creditsUsed', ${none('o')}, ${none('d')}, ${sumWhen('c', (on) => sql`${later(sql`a.allocated_on`, sql`i.issue_date`)} <= ${on}`, sql`a.amount_cents`)}
+    select i.company_id, 'creditsUsed', ${bucket(later(sql`a.allocated_on`, sql`i.issue_date`), '<=')}, ${never}, sum(a.amount_cents)
     from invoices i join allocations a on a.credit_note_id = i.id and a.company_id = i.company_id
-    where ${live} and i.kind = 'credit_note' and ${settles} group by i.company_id`);
-  const parts = common.map((row) => ({ company: String(row.company_id), part: String(row.part), row }));
+    where ${live} and i.kind = 'credit_note' and ${settles} group by 1, 2, 3, 4`);
 
   // The rare rows: documents cancelled or written off, and reversed allocations.
   const dead = sql`i.status in ('cancelled', 'written_off')`;
@@ -96,25 +101,31 @@ export async function overdueHistory(ex: Executor, scope: Scope, points: readonl
     select i.company_id, i.kind, i.issue_date, i.due_date, i.total_cents, i.updated_at
     from invoices i where i.company_id in (${ids}) and ${dead} and i.issue_date <= ${asOf}`);
   // Allocations of dead documents, and reversed allocations of live ones (both sides of a
-  // credit note's allocation: the invoice it settles and the credit note it uses up).
-  const rare = (side: 'invoice_id' | 'credit_note_id', kind: 'invoice' | 'credit_note', which: SQL) => sql`
-    select i.company_id, i.kind, i.issue_date, i.due_date, i.status, i.updated_at, a.amount_cents, a.allocated_on, a.reversed_at
-    from invoices i join allocations a on a.${sql.raw(side)} = i.id and a.company_id = i.company_id
-    where i.company_id in (${ids}) and i.kind = ${kind} and i.issue_date <= ${asOf} and a.allocated_on <= ${asOf} and ${which}`;
-  const reversedOfLive = sql`i.status in ('open', 'paid') and a.reversed_at is not null`;
+  // credit note's allocation: the invoice it settles and the credit note it uses up). Both are
+  // rare, so each query starts from what makes it rare: the dead documents (by status), and the
+  // reversed allocations (by `reversed_at`), never from every invoice of the scope.
+  const columns = sql`i.company_id, i.kind, i.issue_date, i.due_date, i.status, i.updated_at, a.amount_cents, a.allocated_on, a.reversed_at`;
+  const side = (name: 'invoice_id' | 'credit_note_id', kind: 'invoice' | 'credit_note') =>
+    sql`a.${sql.raw(name)} = i.id and a.company_id = i.company_id and i.kind = ${kind} and i.issue_date <= ${asOf} and a.allocated_on <= ${asOf}`;
+  const ofDead = (name: 'invoice_id' | 'credit_note_id', kind: 'invoice' | 'credit_note') =>
+    sql`select ${columns} from invoices i join allocations a on ${side(name, kind)} where i.company_id in (${ids}) and ${dead}`;
+  const reversed = (name: 'invoice_id' | 'credit_note_id', kind: 'invoice' | 'credit_note') =>
+    // CROSS JOIN keeps SQLite's planner to this order (allocations first); PostgreSQL plans it freely.
+    sql`select ${columns} from allocations a cross join invoices i where ${side(name, kind)} and a.company_id in (${ids}) and a.reversed_at is not null and i.status in ('open', 'paid')`;
   const allocs = await ex.all<{ company_id: string; kind: string; issue_date: string; due_date: string; status: string; updated_at: unknown; amount_cents: unknown; allocated_on: string; reversed_at: unknown }>(sql`
-    ${rare('invoice_id', 'invoice', dead)} union all ${rare('invoice_id', 'invoice', reversedOfLive)}
-    union all ${rare('credit_note_id', 'credit_note', dead)} union all ${rare('credit_note_id', 'credit_note', reversedOfLive)}`);
+    ${ofDead('invoice_id', 'invoice')} union all ${reversed('invoice_id', 'invoice')}
+    union all ${ofDead('credit_note_id', 'credit_note')} union all ${reversed('credit_note_id', 'credit_note')}`);
 
   const series = new Map<string, OverdueAt[]>(companyIds.map((id) => [id, points.map((p) => ({ on: p.on, overdueCents: 0, openCents: 0, unusedCreditCents: 0 }))]));
-  for (const { company, part, row } of parts) {
-    const s = series.get(company)!;
-    const sign = part === 'payments' || part === 'creditsUsed' ? -1 : 1;
-    points.forEach((_, k) => {
-      s[k]!.openCents += sign * n(row[`o${k}`]);
-      s[k]!.overdueCents += sign * n(row[`d${k}`]);
-      s[k]!.unusedCreditCents += sign * n(row[`c${k}`]);
-    });
+  for (const row of common) {
+    const s = series.get(String(row.company_id))!;
+    const cents = n(row.cents) * (row.part === 'payments' || row.part === 'creditsUsed' ? -1 : 1);
+    const credit = row.part === 'credits' || row.part === 'creditsUsed';
+    for (let k = n(row.b1); k < N; k++) {
+      if (credit) s[k]!.unusedCreditCents += cents;
+      else s[k]!.openCents += cents;
+    }
+    for (let k = n(row.b2); k < N; k++) s[k]!.overdueCents += cents;
   }
   const instant = (v: unknown): number | null => (v === null || v === undefined ? null : v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : Number(v));
   const aliveAt = (status: string, updatedAt: unknown, p: HistoryPoint) => status === 'open' || status === 'paid' || (instant(updatedAt) ?? 0) >= p.endsAt.getTime();

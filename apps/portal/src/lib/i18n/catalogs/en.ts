@@ -259,6 +259,8 @@ export const en: Messages = {
   'trend.title': 'Overdue at each month end (12 months)',
   'trend.firmTitle': 'Overdue at each month end: whole firm',
   'chart.trend': 'Bar chart of the overdue amount at each month end, with its share of the outstanding balance',
+  'trend.computing': 'The trend is being computed from the whole history; it appears here once ready (without JavaScript: reload the page in a few seconds).',
+  'trend.failed': 'The trend could not be computed. Reload the page to try again.',
   'trend.today': 'today',
   'trend.table': 'The figures as a table',
   'trend.day': 'On',

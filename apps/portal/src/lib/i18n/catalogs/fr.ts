@@ -259,6 +259,8 @@ export const fr: Messages = {
   'trend.title': 'Impayés échus à chaque fin de mois (12 mois)',
   'trend.firmTitle': 'Impayés échus à chaque fin de mois : tout le cabinet',
   'chart.trend': "Diagramme en barres du montant échu impayé à chaque fin de mois, avec sa part de l'encours",
+  'trend.computing': "L'évolution est calculée à partir de tout l'historique ; elle s'affiche ici dès qu'elle est prête (sans JavaScript : rechargez la page dans quelques secondes).",
+  'trend.failed': "L'évolution n'a pas pu être calculée. Rechargez la page pour réessayer.",
   'trend.today': "aujourd'hui",
   'trend.table': 'Les chiffres en tableau',
   'trend.day': 'Au',

@@ -257,6 +257,8 @@ export const nl = {
   'trend.title': 'Achterstallig op elk maandeinde (12 maanden)',
   'trend.firmTitle': 'Achterstallig op elk maandeinde: hele kantoor',
   'chart.trend': 'Staafdiagram van het achterstallige bedrag op elk maandeinde, met het aandeel in het openstaande saldo',
+  'trend.computing': 'Het verloop wordt berekend uit de volledige historiek; het verschijnt hier zodra het klaar is (zonder JavaScript: herlaad de pagina over enkele seconden).',
+  'trend.failed': 'Het verloop kon niet berekend worden. Herlaad de pagina om het opnieuw te proberen.',
   'trend.today': 'vandaag',
   'trend.table': 'De cijfers als tabel',
   'trend.day': 'Op',
