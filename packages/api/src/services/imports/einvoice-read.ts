@@ -34,10 +34,12 @@ function refusal(where: string, rule: string, message: string): TRPCError {
   return Object.assign(apiError.badInput(where, message), { factCode: rule, rule });
 }
 
-function fromParser(error: UblParseError | CiiParseError, fileName: string, prefix = ''): TRPCError {
+/** A parser's refusal; `attachment` names the PDF attachment the XML came from. */
+function fromParser(error: UblParseError | CiiParseError, fileName: string, attachment?: string): TRPCError {
   const what = WHAT[error.code] ?? 'not readable';
   const detail = error.path && error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message;
-  return refusal(`${prefix}${error.path ?? 'file'}`, error.code, `${fileName} is ${what}: ${detail}`);
+  const where = attachment ? (error.path ? `${attachment} ${error.path}` : attachment) : (error.path ?? 'file');
+  return refusal(where, error.code, `${fileName} is ${what}: ${detail}`);
 }
 
 /**
@@ -66,7 +68,7 @@ export async function readEInvoice(file: ImportFile, maxBytes: number, only?: 'u
     if (error instanceof UblParseError || error instanceof CiiParseError) throw fromParser(error, name);
     if (error instanceof FacturXError) {
       const cause = error.cause;
-      if (error.code === 'EINVOICE_UNREADABLE' && (cause instanceof UblParseError || cause instanceof CiiParseError)) throw fromParser(cause, `${name} (${error.attachment})`, `${error.attachment} `);
+      if (error.code === 'EINVOICE_UNREADABLE' && (cause instanceof UblParseError || cause instanceof CiiParseError)) throw fromParser(cause, `${name} (${error.attachment})`, error.attachment);
       const detail = error.attachment && error.message.startsWith(`${error.attachment}: `) ? error.message.slice(error.attachment.length + 2) : error.message;
       throw refusal(error.attachment ?? 'file', error.code, `${name}${error.attachment ? ` (${error.attachment})` : ''}: ${detail}`);
     }
