@@ -89,9 +89,9 @@ describe.each(DIALECTS)('returned payments on %s', (dialect) => {
     const doc = await api.document.get({ documentId: returned.documentId });
     expect(doc).toMatchObject({ status: 'imported' });
     const records = doc.result && 'records' in doc.result ? doc.result.records : [];
-    expect(records.filter((r) => r.type === 'payment').map((r) => [r.amount, r.label]).sort()).toEqual([
-      ['-100.00', 'returned (AC06): F-DD-407'],
-      ['-564.05', 'returned (AC06): F-DD-408'],
+    expect(records.filter((r) => r.type === 'payment').map((r) => [r.amount, r.label, r.returnReason]).sort()).toEqual([
+      ['-100.00', 'F-DD-407', 'AC06'],
+      ['-564.05', 'F-DD-408', 'AC06'],
     ]);
 
     const before = await snapshot(db);

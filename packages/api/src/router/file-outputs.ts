@@ -46,6 +46,7 @@ export const documentResult = z.union([
         label: z.string(),
         amount: z.string().optional(),
         invoiceId: z.string().optional(),
+        returnReason: z.string().optional(),
       }),
     ),
     omitted: z.number().int().optional(),

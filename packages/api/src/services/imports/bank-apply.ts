@@ -85,7 +85,14 @@ export async function applyReconciliation(ctx: Ctx, tx: Database, companyId: str
         if (!undone) continue;
         if (key) credits.delete(key);
         const names = await numbersOf(tx, undone.invoiceIds);
-        applied.records.push({ type: 'payment', id: undone.paymentId, label: `returned${undone.returnReason ? ` (${undone.returnReason})` : ''}: ${undone.invoiceIds.map((id) => names.get(id) ?? '').join(', ') || 'unallocated'}`, amount: centsToAmount(-undone.cents), ...(undone.invoiceIds[0] ? { invoiceId: undone.invoiceIds[0] } : {}) });
+        applied.records.push({
+          type: 'payment',
+          id: undone.paymentId,
+          label: undone.invoiceIds.map((id) => names.get(id) ?? '').join(', '),
+          amount: centsToAmount(-undone.cents),
+          ...(undone.invoiceIds[0] ? { invoiceId: undone.invoiceIds[0] } : {}),
+          ...(undone.returnReason ? { returnReason: undone.returnReason } : {}),
+        });
         applied.reversedPaymentIds.push(undone.paymentId);
         applied.reversed++;
         settled++;

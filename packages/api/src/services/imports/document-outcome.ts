@@ -17,6 +17,8 @@ export interface DocumentRecord {
   amount?: string;
   /** For a payment: the invoice it went to, so the portal can link to it. */
   invoiceId?: string;
+  /** For a payment the bank returned (negative `amount`): the ISO return reason, when given. */
+  returnReason?: string;
 }
 
 /** Why a document was refused, per line (`line 12`) or element (`/Invoice/cac:TaxTotal`). */
