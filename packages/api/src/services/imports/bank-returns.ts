@@ -20,11 +20,22 @@ export interface LedgerCredit {
   allocations: { invoiceId: string; cents: number }[];
 }
 
-/** The amounts (cents) of the money going out in these transactions, line by line. */
-function debitAmounts(transactions: readonly BankTransaction[]): Set<number> {
-  const out = new Set<number>();
-  for (const t of transactions) for (const l of paymentLines(t)) if (l.direction === 'debit') out.add(Math.abs(toCents(l.amount, 'amount')));
-  return out;
+/**
+ * The amounts (cents) of the money going out in these transactions, line by line, and those of
+ * the lines the bank marks as a return (camt `RvslInd` or `RtrInf`, a CODA R-transaction).
+ */
+function debitAmounts(transactions: readonly BankTransaction[]): { all: Set<number>; returns: Set<number> } {
+  const all = new Set<number>();
+  const returns = new Set<number>();
+  for (const t of transactions) {
+    for (const l of paymentLines(t)) {
+      if (l.direction !== 'debit') continue;
+      const cents = Math.abs(toCents(l.amount, 'amount'));
+      all.add(cents);
+      if (l.reversal || l.returnReason) returns.add(cents);
+    }
+  }
+  return { all, returns };
 }
 
 /**
@@ -58,7 +69,8 @@ async function endToEndIds(ctx: Ctx, db: Database, statementIds: string[]): Prom
 
 /**
  * The company's live payments from bank lines that a debit among `fresh` could take back (same
- * amount), with their allocations and end-to-end ids, as `priorPayments` for reconciliation.
+ * amount), with their allocations, and their end-to-end ids when a line the bank marks as a
+ * return has that amount, as `priorPayments` for reconciliation.
  *
  * @example
  * ```ts
@@ -66,7 +78,8 @@ async function endToEndIds(ctx: Ctx, db: Database, statementIds: string[]): Prom
  * ```
  */
 export async function creditsReturnsMayUndo(ctx: Ctx, db: Database, companyId: string, fresh: readonly BankTransaction[]): Promise<{ prior: PriorPayment[]; credits: Map<string, LedgerCredit> }> {
-  const amounts = [...debitAmounts(fresh)];
+  const debits = debitAmounts(fresh);
+  const amounts = [...debits.all];
   const credits = new Map<string, LedgerCredit>();
   if (amounts.length === 0) return { prior: [], credits };
   const p = db.tables.payments;
@@ -84,7 +97,10 @@ export async function creditsReturnsMayUndo(ctx: Ctx, db: Database, companyId: s
   if (rows.length === 0) return { prior: [], credits };
   const a = db.tables.allocations;
   const allocations = await db.db.select({ paymentId: a.paymentId, invoiceId: a.invoiceId, cents: a.amountCents }).from(a).where(and(inArray(a.paymentId, rows.map((r) => r.id)), isNull(a.reversedAt)));
-  const ids = await endToEndIds(ctx, db, [...new Set(rows.map((r) => r.statementId).filter((s): s is string => s !== null))]);
+  // Reading earlier files back costs time: only for credits a marked return may take back
+  // (an ordinary payment going out is compared on its reference only).
+  const files = rows.filter((r) => debits.returns.has(r.cents)).map((r) => r.statementId);
+  const ids = await endToEndIds(ctx, db, [...new Set(files.filter((s): s is string => s !== null))]);
   const prior: PriorPayment[] = rows.map((r) => {
     const key = r.reference!;
     const mine = allocations.filter((x) => x.paymentId === r.id).map((x) => ({ invoiceId: x.invoiceId, cents: x.cents }));
