@@ -214,7 +214,7 @@ export const en: Messages = {
   'documents.line': 'line {n}',
   'documents.nothingNew': 'nothing new: everything was imported before',
   'documents.note.no_einvoice': 'no e-invoice inside',
-  'documents.note.needs_mapping': 'choose the columns to import this CSV',
+  'documents.note.needs_mapping': 'waiting for its columns to be chosen (CSV import by the accountant)',
   'documents.note.not_importable': 'nothing to import',
   'documents.rule.BR-CO-10': 'The line amounts do not add up to the line total.',
   'documents.rule.BR-CO-13': 'The total without VAT does not add up.',

@@ -214,7 +214,7 @@ export const fr: Messages = {
   'documents.line': 'ligne {n}',
   'documents.nothingNew': 'rien de nouveau : tout était déjà importé',
   'documents.note.no_einvoice': 'pas de facture électronique dans le PDF',
-  'documents.note.needs_mapping': 'choisissez les colonnes pour importer ce CSV',
+  'documents.note.needs_mapping': 'attend le choix des colonnes (import CSV par le comptable)',
   'documents.note.not_importable': 'rien à importer',
   'documents.rule.BR-CO-10': 'Les montants des lignes ne donnent pas le total des lignes.',
   'documents.rule.BR-CO-13': 'Le total hors TVA est incorrect.',

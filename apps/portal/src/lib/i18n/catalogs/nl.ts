@@ -212,7 +212,7 @@ export const nl = {
   'documents.line': 'regel {n}',
   'documents.nothingNew': 'niets nieuws: alles was al geïmporteerd',
   'documents.note.no_einvoice': 'geen e-factuur in de PDF',
-  'documents.note.needs_mapping': 'kies de kolommen om dit CSV-bestand te importeren',
+  'documents.note.needs_mapping': 'wacht tot de kolommen gekozen zijn (CSV-import door de boekhouder)',
   'documents.note.not_importable': 'niets te importeren',
   'documents.rule.BR-CO-10': 'De regelbedragen tellen niet op tot het totaal van de regels.',
   'documents.rule.BR-CO-13': 'Het totaal zonder btw klopt niet.',
