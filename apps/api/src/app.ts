@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, fileDocumentStore, LoginRateLimiter } from '@fact/api';
+import { appRouter, fileDocumentStore } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -42,7 +42,6 @@ export async function startServer(
     db,
     clock,
     logger,
-    loginLimiter: new LoginRateLimiter(),
     documents: fileDocumentStore(config.DOCUMENTS_DIR),
     settings: { tokenSecret: config.SESSION_SECRET, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, maxUploadBytes: config.MAX_UPLOAD_BYTES },
     trustProxy: config.TRUST_PROXY === 'true',

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { authenticate, createContextInner, type Context, type DocumentStore, type LoginRateLimiter } from '@fact/api';
+import { authenticate, createContextInner, type ApiSettings, type Context, type DocumentStore } from '@fact/api';
 import type { DbHandle } from '@fact/db';
 import type { Logger } from 'pino';
 import { bearerToken, clientIp } from './http/request-info.js';
@@ -8,9 +8,8 @@ export interface RequestContextDeps {
   db: DbHandle;
   clock: () => Date;
   logger: Logger;
-  loginLimiter: LoginRateLimiter;
   documents: DocumentStore;
-  settings: { tokenSecret: string; sessionTtlMs: number; maxUploadBytes: number };
+  settings: Partial<ApiSettings> & { tokenSecret: string };
   trustProxy: boolean;
 }
 
@@ -35,7 +34,6 @@ export function requestContextFactory(deps: RequestContextDeps) {
       clock: deps.clock,
       logger: deps.logger.child({ requestId, ...(user && { userId: user.id }) }),
       request: { ip: clientIp(req, deps.trustProxy), ...(userAgent && { userAgent }) },
-      loginLimiter: deps.loginLimiter,
       documents: deps.documents,
       settings: deps.settings,
     });

@@ -1,7 +1,7 @@
 import type { AccessControl } from './authz/access.js';
 import { denyAll } from './authz/access.js';
 import { createDbAccess } from './authz/db-access.js';
-import { LoginRateLimiter } from './auth/rate-limit.js';
+import { DEFAULT_LOGIN_POLICY, type LoginThrottlePolicy } from './auth/login-throttle.js';
 import type { AuthUser, Role } from './auth/user.js';
 import type { Clock } from './clock/local-date.js';
 import type { Database } from './db.js';
@@ -16,6 +16,8 @@ export interface ApiSettings {
   readonly tokenSecret: string;
   readonly sessionTtlMs: number;
   readonly maxUploadBytes: number;
+  /** Log-in rate limiting and lock-out, counted in the database (shared by every instance). */
+  readonly loginPolicy: LoginThrottlePolicy;
 }
 
 /** Defaults for tests and scripts. The server always passes its own. */
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: ApiSettings = {
   tokenSecret: 'test-secret-not-for-production-0123456789',
   sessionTtlMs: 12 * 3600_000,
   maxUploadBytes: 10 * 1024 * 1024,
+  loginPolicy: DEFAULT_LOGIN_POLICY,
 };
 
 /** What createContextInner needs; everything but db, user and clock has a default. */
@@ -33,7 +36,6 @@ export interface ContextOptions {
   clock: Clock;
   logger?: Logger;
   request?: { ip: string; userAgent?: string };
-  loginLimiter?: LoginRateLimiter;
   documents?: DocumentStore;
   settings?: Partial<ApiSettings>;
 }
@@ -45,7 +47,6 @@ export interface Context {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly request: { ip: string; userAgent?: string };
-  readonly loginLimiter: LoginRateLimiter;
   readonly documents: DocumentStore;
   readonly settings: ApiSettings;
   /** The tenant guard's view of what this user may see (cached for the request). */
@@ -72,7 +73,6 @@ export function createContextInner(options: ContextOptions): Context {
     clock: options.clock,
     logger: options.logger ?? silentLogger,
     request: options.request ?? { ip: 'internal' },
-    loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
     documents: options.documents ?? memoryDocumentStore(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     access: user ? createDbAccess(options.db, user) : denyAll,

@@ -6,65 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@fact/db';
 import { v7 as uuidv7 } from 'uuid';
-import { SCOPED_KEYS, type ScopedKey } from '../src/authz/scoped-keys.js';
+import type { ScopedKey } from '../src/authz/scoped-keys.js';
 import type { AuthUser } from '../src/auth/user.js';
-import { appRouter } from '../src/index.js';
-import type { ProcedureMeta } from '../src/meta.js';
+import { inputAt, listProcedures, type ProcedureInfo } from '../src/testing/procedures.js';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 import { assignToFactor, seedRecords, type RecordIds } from './tenant-records.js';
-
-interface ProcedureInfo {
-  path: string;
-  type: 'query' | 'mutation' | 'subscription';
-  meta: ProcedureMeta | undefined;
-  /** Where scoped keys sit in the input: e.g. ['invoiceId'] or ['allocations', '[]', 'invoiceId']. */
-  scopedPaths: string[][];
-}
-
-type ZodLike = { _zod: { def: Record<string, unknown> & { type: string } } };
-
-function scopedPathsOf(schema: unknown, prefix: string[] = [], depth = 0): string[][] {
-  if (!schema || typeof schema !== 'object' || !('_zod' in schema) || depth > 8) return [];
-  const def = (schema as ZodLike)._zod.def;
-  switch (def.type) {
-    case 'object':
-      return Object.entries(def.shape as Record<string, unknown>).flatMap(([key, child]) =>
-        (SCOPED_KEYS as readonly string[]).includes(key) ? [[...prefix, key]] : scopedPathsOf(child, [...prefix, key], depth + 1),
-      );
-    case 'array':
-      return scopedPathsOf(def.element, [...prefix, '[]'], depth + 1);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-      return scopedPathsOf(def.innerType, prefix, depth + 1);
-    case 'pipe':
-      return scopedPathsOf(def.in, prefix, depth + 1);
-    default:
-      return [];
-  }
-}
-
-function listProcedures(): ProcedureInfo[] {
-  const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: ProcedureInfo['type']; meta?: ProcedureMeta; inputs: unknown[] } }> }).procedures;
-  return Object.entries(procedures).map(([path, p]) => ({
-    path,
-    type: p._def.type,
-    meta: p._def.meta,
-    scopedPaths: p._def.inputs.flatMap((input) => scopedPathsOf(input)),
-  }));
-}
-
-/** An input with only `value` at `path` (arrays get one element). */
-function inputAt(path: string[], value: string): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return value;
-  if (head === '[]') return [inputAt(rest, value)];
-  return { [head]: inputAt(rest, value) };
-}
 
 async function call(user: AuthUser, db: DbHandle, info: ProcedureInfo, input: unknown): Promise<{ ok: true; data: unknown } | { ok: false; code: string; message: string }> {
   const caller = callerFor(db, user) as unknown as Record<string, unknown>;
@@ -94,7 +41,7 @@ describe('every procedure declares how it is reached', () => {
     expect(wrong.map((p) => p.path)).toEqual([]);
   });
   it('public procedures are exactly the log-in', () => {
-    expect(procedures.filter((p) => p.meta?.access === 'public').map((p) => p.path)).toEqual(['auth.login']);
+    expect(procedures.filter((p) => p.meta?.access === 'public').map((p) => p.path)).toEqual(['auth.login', 'auth.loginTotp']);
   });
 });
 

@@ -1,56 +1,12 @@
-import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from '@fact/db';
-import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
-import { closeSession, listSessions, loadAuthUser, openSession } from '../auth/sessions.js';
+import { passwordLogin, profile, totpLogin } from '../auth/login.js';
+import { closeSession, listSessions } from '../auth/sessions.js';
 import { TOKEN_SCOPES } from '../auth/user.js';
-import type { Context } from '../context.js';
 import { apiError } from '../errors/api-error.js';
 import { appendAudit } from '../services/audit.js';
 import { publicProcedure, router, selfProcedure } from '../trpc.js';
-
-let dummyHash: Promise<string> | undefined;
-/** Verifying against a throw-away hash keeps "unknown email" as slow as "wrong password". */
-function timingDummy(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-password', DEFAULT_SCRYPT_COST);
-  return dummyHash;
-}
-
-const WRONG = 'The email address or password is not correct.';
-
-async function login(ctx: Context, email: string, password: string) {
-  const now = ctx.clock();
-  const ip = ctx.request.ip;
-  const limit = ctx.loginLimiter.check(email, ip, now);
-  if (!limit.allowed) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `Too many failed log-ins for this email address from your network. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s).`,
-    });
-  }
-  const u = ctx.db.tables.users;
-  const rows = await ctx.db.db.select({ id: u.id, passwordHash: u.passwordHash, disabled: u.disabled }).from(u).where(eq(u.email, email)).limit(1);
-  const row = rows[0];
-  const ok = await verifyPassword(password, row?.passwordHash ?? (await timingDummy()));
-  if (!row || !ok || row.disabled) {
-    ctx.loginLimiter.recordFailure(email, ip, now);
-    ctx.logger.warn({ email, ip }, 'failed log-in');
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG });
-  }
-  ctx.loginLimiter.recordSuccess(email, ip);
-  const session = await ctx.db.transaction(async (tx) => {
-    const opened = await openSession(tx, row.id, { now, ttlMs: ctx.settings.sessionTtlMs, secret: ctx.settings.tokenSecret });
-    await appendAudit(tx, { companyId: null, actorUserId: row.id, action: 'auth.login', entityType: 'user', entityId: row.id, at: now, after: { ip } });
-    return opened;
-  });
-  const user = await loadAuthUser(ctx.db, row.id, { kind: 'session', sessionId: session.sessionId });
-  return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: user && profile(user) };
-}
-
-function profile(user: NonNullable<Context['user']>) {
-  return { id: user.id, email: user.email, name: user.name, memberships: [...user.memberships] };
-}
+import { totpRouter } from './auth-totp.js';
 
 const membershipOutput = z.object({
   role: z.enum(['accountant', 'entrepreneur', 'factor']),
@@ -58,19 +14,45 @@ const membershipOutput = z.object({
   companyId: z.string().nullable(),
 });
 const profileOutput = z.object({ id: z.string(), email: z.string(), name: z.string(), memberships: z.array(membershipOutput) });
+const loginOutput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signedIn'), token: z.string(), expiresAt: z.string(), user: profileOutput.nullable() }),
+  z.object({ status: z.literal('totpRequired'), pendingToken: z.string(), expiresAt: z.string() }),
+]);
 
 /** Log in and out, sessions and API tokens: everything about the caller's own access. */
 export const authRouter = router({
   login: publicProcedure
-    .meta({ openapi: { method: 'POST', path: '/auth/login', protect: false, tags: ['auth'], summary: 'Log in with email and password; returns a bearer token' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/login',
+        protect: false,
+        tags: ['auth'],
+        summary: 'Log in with email and password; returns a bearer token, or a pending-login token when the user has a second factor (then POST /auth/login/totp)',
+      },
+    })
     .input(
       z.object({
         email: z.string().trim().toLowerCase().max(320).pipe(z.email({ message: 'must be an email address' })),
         password: z.string().min(1, 'is required').max(1000),
       }),
     )
-    .output(z.object({ token: z.string(), expiresAt: z.string(), user: profileOutput.nullable() }))
-    .mutation(({ ctx, input }) => login(ctx, input.email, input.password)),
+    .output(loginOutput)
+    .mutation(({ ctx, input }) => passwordLogin(ctx, input.email, input.password)),
+
+  /** The second log-in step for a user with TOTP on: the pending-login token and the current code. */
+  loginTotp: publicProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/login/totp', protect: false, tags: ['auth'], summary: 'Second log-in step: the pending-login token and the 6-digit code; returns a bearer token' } })
+    .input(
+      z.object({
+        pendingToken: z.string().min(1, 'is required').max(1000),
+        code: z.string().trim().max(20).regex(/^\d{3} ?\d{3}$/, 'must be the 6-digit code from your authenticator app'),
+      }),
+    )
+    .output(loginOutput)
+    .mutation(({ ctx, input }) => totpLogin(ctx, input.pendingToken, input.code)),
+
+  totp: totpRouter,
 
   logout: selfProcedure.mutation(async ({ ctx }) => {
     if (ctx.user.via.kind !== 'session') throw apiError.precondition('Only a browser session can log out; revoke an API token instead.');

@@ -169,7 +169,7 @@ describe('bad input', () => {
   it.each<[string, Partial<LateInterestInput>, string, string]>([
     ['until before the due date', { until: '2025-01-30' }, 'INVALID_RANGE', 'until'],
     ['negative principal', { principal: '-1' }, 'INVALID_AMOUNT', 'principal'],
-    ['a date after the table ends', { until: '2026-07-01' }, 'RATE_TABLE_GAP', 'until'],
+    ['a date after the table ends', { until: '2027-01-01' }, 'RATE_TABLE_GAP', 'until'],
     ['a due date before the table starts', { dueDate: '2001-01-01' }, 'RATE_TABLE_GAP', 'dueDate'],
     ['both a table and a rate', { contractualRate: '8' }, 'INVALID_ARGUMENT', 'rateTable'],
     ['a malformed rate', { rateTable: undefined, contractualRate: '8%' }, 'INVALID_PERCENTAGE', 'contractualRate'],
@@ -184,7 +184,7 @@ describe('bad input', () => {
     expect((e as Error).message.startsWith(`${field}:`)).toBe(true);
   });
   it('names the date and the table in a gap', () => {
-    expect((thrown(() => lateInterest({ ...ok, until: '2026-07-01' })) as Error).message).toMatch(/2026-07-01.*be-commercial|be-commercial.*2026-07-01/);
+    expect((thrown(() => lateInterest({ ...ok, until: '2027-01-01' })) as Error).message).toMatch(/2027-01-01.*be-commercial|be-commercial.*2027-01-01/);
   });
 });
 

@@ -63,6 +63,13 @@ const RECENT: readonly RateEntry[] = [
   { from: '2025-01-01', rate: '11.50', source: 'reference.md §1.2 H1 2025 (lawbase.be)' },
   { from: '2025-07-01', rate: '10.50', source: 'reference.md §1.2 H2 2025 (lawbase.be)' },
   { from: '2026-01-01', rate: '10.50', source: 'reference.md §1.2 H1 2026 (embuild.be)', note: 'reported as expected unchanged before publication' },
+  {
+    from: '2026-07-01',
+    rate: '10.50',
+    source: 'reference.md §1.2 formula of art. 5 Law 2 Aug 2002 [F] (its sources end early 2026)',
+    unconfirmed: true,
+    note: 'formula-derived, not yet published when this table was written: ECB MRO assumed unchanged at 2.15 % on 1 July 2026 (+ 8 = 10.15, rounded up to 10.50); replace with the FOD Financiën notice',
+  },
 ];
 
 const lastFrom = (entries: readonly RateEntry[]) => (entries[entries.length - 1] as RateEntry).from;

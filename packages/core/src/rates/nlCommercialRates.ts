@@ -44,6 +44,13 @@ const ENTRIES: readonly RateEntry[] = [
   { from: '2025-01-01', rate: '11.15', source: `${T})` },
   { from: '2025-07-01', rate: '10.15', source: `${T})` },
   { from: '2026-01-01', rate: '10.15', source: `${T}; open-source FAQ text)` },
+  {
+    from: '2026-07-01',
+    rate: '10.15',
+    source: 'reference.md §1.3 formula of art. 6:120 lid 2 BW [F] (its sources end early 2026)',
+    unconfirmed: true,
+    note: 'formula-derived, not yet published when this table was written: ECB MRO assumed unchanged at 2.15 % on 1 July 2026 (+ 8 = 10.15); replace with the Staatscourant notice',
+  },
 ];
 
 /**

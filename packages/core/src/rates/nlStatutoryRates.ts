@@ -28,6 +28,13 @@ const ENTRIES: readonly RateEntry[] = [
     note: 'the calculator table says 6 %; the formula gives about 5 % (MRO 2.40 + 2.25 = 4.65); check Staatsblad 2025',
   },
   { from: '2026-01-01', rate: '4.00', source: `${T}; open-source FAQ text)` },
+  {
+    from: '2026-07-01',
+    rate: '4.00',
+    source: 'reference.md §1.3 last published rate carried forward [U] (its sources end early 2026)',
+    unconfirmed: true,
+    note: 'the wettelijke rente is set by decree (AMvB) and usually changes on 1 January or 1 July; none known for H2 2026: check the Staatsblad',
+  },
 ];
 
 /**

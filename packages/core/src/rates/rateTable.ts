@@ -144,15 +144,19 @@ export function defineRateTable(table: RateTable): RateTable {
 
 /**
  * Adds newly published rates to a table (the caller's way to keep up with the Staatsblad
- * before a new release of this library). `validUntil` defaults to the end of the publication
- * period of the last new entry. The original table is not changed.
+ * before a new release of this library). A published rate may also replace the table's
+ * trailing unconfirmed entries: a new entry that starts on the day of an unconfirmed entry at the
+ * end of the table drops it and every entry after it. `validUntil` defaults to the end of the
+ * publication period of the last new entry. The original table is not changed.
  *
  * @example
  * ```ts
  * const next = extendRateTable(beCommercialRates, [
- *   { from: '2026-07-01', rate: '10.00', source: 'BS …' },
+ *   { from: '2027-01-01', rate: '10.00', source: 'BS …' },
  * ]);
- * next.validUntil; // "2026-12-31"
+ * next.validUntil; // "2027-06-30"
+ * // the notice for H2 2026 replaces the formula-derived entry:
+ * extendRateTable(beCommercialRates, [{ from: '2026-07-01', rate: '10.50', source: 'BS …' }]);
  * ```
  */
 export function extendRateTable(table: RateTable, entries: readonly RateEntry[], validUntil?: CalendarDate): RateTable {
@@ -164,8 +168,12 @@ export function extendRateTable(table: RateTable, entries: readonly RateEntry[],
   if (table.validUntil !== undefined && first.from > addDays(table.validUntil, 1)) {
     fail('RATE_TABLE_GAP', 'entries[0].from', `${first.from} leaves a gap after ${table.id} ends on ${table.validUntil}`);
   }
+  // Entries from the first new date on are replaced when they are all unconfirmed (a guess the
+  // publication now settles); a confirmed entry is never overwritten (defineRateTable refuses the overlap).
+  const replaced = table.entries.findIndex((e) => e.from === first.from);
+  const kept = replaced >= 0 && table.entries.slice(replaced).every((e) => e.unconfirmed) ? table.entries.slice(0, replaced) : table.entries;
   const { validUntil: _old, ...rest } = table;
-  return defineRateTable({ ...rest, entries: [...table.entries, ...entries], ...(until === undefined ? {} : { validUntil: until }) });
+  return defineRateTable({ ...rest, entries: [...kept, ...entries], ...(until === undefined ? {} : { validUntil: until }) });
 }
 
 /**

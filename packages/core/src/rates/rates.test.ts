@@ -64,11 +64,20 @@ describe('Belgian commercial rates (reference.md §1.2 table)', () => {
     expect(rateOn(beCommercialRatesOldContracts, '2008-01-01').rate).toBe('11.50');
   });
 
-  it('ends on 30 June 2026: a later date is a gap, not a guess', () => {
-    expect(beCommercialRates.validUntil).toBe('2026-06-30');
-    const e = thrown(() => rateOn(beCommercialRates, '2026-07-01', 'until'));
+  it('carries H2 2026 as a formula-derived, unconfirmed rate (published after the reference was written)', () => {
+    const h2 = rateOn(beCommercialRates, '2026-12-02');
+    expect(h2.rate).toBe('10.50');
+    expect(h2.entry.unconfirmed).toBe(true);
+    expect(h2.entry.note).toMatch(/MRO assumed unchanged at 2\.15/);
+    // A letter for H1→H2 2026 splits where the rate becomes unconfirmed.
+    expect(rateChanges(beCommercialRates, '2026-03-01', '2026-09-30').map((c) => c.date)).toEqual(['2026-03-01', '2026-07-01']);
+  });
+
+  it('ends on 31 December 2026: a later date is a gap, not a guess', () => {
+    expect(beCommercialRates.validUntil).toBe('2026-12-31');
+    const e = thrown(() => rateOn(beCommercialRates, '2027-01-01', 'until'));
     expect(isFactError(e, 'RATE_TABLE_GAP')).toBe(true);
-    expect((e as Error).message).toMatch(/^until: .*be-commercial.*2026-07-01/);
+    expect((e as Error).message).toMatch(/^until: .*be-commercial.*2027-01-01/);
     expect(thrown(() => rateOn(beCommercialRates, '2002-06-30'))).toMatchObject({ code: 'RATE_TABLE_GAP', field: 'date' });
   });
 });
@@ -132,9 +141,11 @@ describe('Dutch rates (reference.md §1.3 rate history)', () => {
     expect(e.unconfirmed).toBe(true);
     expect(e.note).toMatch(/Staatsblad/);
   });
-  it('ends both tables on 30 June 2026', () => {
-    expect(nlCommercialRates.validUntil).toBe('2026-06-30');
-    expect(nlStatutoryRates.validUntil).toBe('2026-06-30');
+  it('carries H2 2026 as unconfirmed in both tables and ends them on 31 December 2026', () => {
+    expect(rateOn(nlCommercialRates, '2026-12-02')).toMatchObject({ rate: '10.15', entry: { unconfirmed: true } });
+    expect(rateOn(nlStatutoryRates, '2026-12-02')).toMatchObject({ rate: '4.00', entry: { unconfirmed: true } });
+    expect(nlCommercialRates.validUntil).toBe('2026-12-31');
+    expect(nlStatutoryRates.validUntil).toBe('2026-12-31');
   });
 });
 
@@ -151,21 +162,31 @@ describe('rateChanges', () => {
   });
   it('refuses a reversed range and an uncovered end', () => {
     expect(thrown(() => rateChanges(beCommercialRates, '2025-03-01', '2025-01-01'))).toMatchObject({ code: 'INVALID_RANGE', field: 'to' });
-    expect(thrown(() => rateChanges(beCommercialRates, '2025-03-01', '2027-01-01'))).toMatchObject({ code: 'RATE_TABLE_GAP', field: 'to' });
+    expect(thrown(() => rateChanges(beCommercialRates, '2025-03-01', '2027-07-01'))).toMatchObject({ code: 'RATE_TABLE_GAP', field: 'to' });
   });
 });
 
 describe('extending and defining tables', () => {
   it('adds the next half-year in one entry and moves validUntil to its end', () => {
-    const next = extendRateTable(beCommercialRates, [{ from: '2026-07-01', rate: '10.00', source: 'test' }]);
-    expect(next.validUntil).toBe('2026-12-31');
-    expect(rateOn(next, '2026-12-31').rate).toBe('10.00');
-    expect(beCommercialRates.validUntil).toBe('2026-06-30'); // original untouched
+    const next = extendRateTable(beCommercialRates, [{ from: '2027-01-01', rate: '10.00', source: 'test' }]);
+    expect(next.validUntil).toBe('2027-06-30');
+    expect(rateOn(next, '2027-06-30').rate).toBe('10.00');
+    expect(beCommercialRates.validUntil).toBe('2026-12-31'); // original untouched
     const civil = extendRateTable(beCivilRates, [{ from: '2027-01-01', rate: '4.00', source: 'test' }]);
     expect(civil.validUntil).toBe('2027-12-31');
   });
+  it('lets a published rate replace the trailing unconfirmed entry, never a confirmed one', () => {
+    const published = extendRateTable(beCommercialRates, [{ from: '2026-07-01', rate: '10.00', source: 'BS test' }]);
+    expect(rateOn(published, '2026-12-02')).toMatchObject({ rate: '10.00', entry: { source: 'BS test' } });
+    expect(rateOn(published, '2026-12-02').entry.unconfirmed).toBeUndefined();
+    expect(published.validUntil).toBe('2026-12-31');
+    expect(rateOn(published, '2026-06-30').rate).toBe('10.50');
+    expect(thrown(() => extendRateTable(beCommercialRates, [{ from: '2026-01-01', rate: '9.00', source: 't' }]))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
   it('refuses an extension that leaves a hole or goes backwards', () => {
-    expect(thrown(() => extendRateTable(beCommercialRates, [{ from: '2027-01-01', rate: '10.00', source: 't' }]))).toMatchObject({
+    expect(thrown(() => extendRateTable(beCommercialRates, [{ from: '2027-07-01', rate: '10.00', source: 't' }]))).toMatchObject({
       code: 'RATE_TABLE_GAP',
     });
     expect(thrown(() => extendRateTable(beCommercialRates, [{ from: '2026-01-01', rate: '10.00', source: 't' }]))).toMatchObject({

@@ -13,7 +13,6 @@ export function apiFor(user: AuthUser | null, request: { ip: string; userAgent?:
       user,
       clock: rt.clock,
       request,
-      loginLimiter: rt.loginLimiter,
       documents: rt.documents,
       settings: rt.settings,
     }),

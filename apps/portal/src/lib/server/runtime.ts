@@ -1,16 +1,15 @@
-import { fileDocumentStore, LoginRateLimiter, type ApiSettings, type Clock, type DocumentStore } from '@fact/api';
+import { DEFAULT_LOGIN_POLICY, fileDocumentStore, type ApiSettings, type Clock, type DocumentStore } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import { env } from '$env/dynamic/private';
 import { resolve } from 'node:path';
 
 /**
  * The process-wide parts the portal shares between requests: ONE database handle, the document
- * store, the log-in limiter (its counts must outlive a request) and the API settings.
+ * store and the API settings (log-in failures are counted in the database, shared with apps/api).
  */
 export interface Runtime {
   readonly db: DbHandle;
   readonly documents: DocumentStore;
-  readonly loginLimiter: LoginRateLimiter;
   readonly settings: ApiSettings;
   readonly clock: Clock;
 }
@@ -46,11 +45,11 @@ export function getRuntime(): Runtime {
   runtime = {
     db: createDb(env.DATABASE_URL || undefined),
     documents: fileDocumentStore(resolve(env.DOCUMENTS_DIR || './data/documents')),
-    loginLimiter: new LoginRateLimiter({ maxFailures: positive('LOGIN_MAX_FAILURES', 5), windowMs: 15 * 60_000 }),
     settings: {
       tokenSecret: secret,
       sessionTtlMs: positive('SESSION_TTL_HOURS', 12) * 3600_000,
       maxUploadBytes: positive('MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+      loginPolicy: { ...DEFAULT_LOGIN_POLICY, perAddress: positive('LOGIN_MAX_FAILURES', DEFAULT_LOGIN_POLICY.perAddress) },
     },
     clock: clockFrom(env.FACT_NOW),
   };

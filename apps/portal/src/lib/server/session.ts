@@ -15,3 +15,17 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 export function clearSessionCookie(cookies: Cookies): void {
   cookies.delete(SESSION_COOKIE, { path: '/' });
 }
+
+/**
+ * Between the password and the code of a user with a second factor: the API's signed,
+ * five-minute pending-login token, http-only and sent only to /login. It opens no session.
+ */
+export const PENDING_LOGIN_COOKIE = 'fact_pending_login';
+
+export function setPendingLoginCookie(cookies: Cookies, token: string, expiresAt: Date): void {
+  cookies.set(PENDING_LOGIN_COOKIE, token, { path: '/login', httpOnly: true, sameSite: 'strict', expires: expiresAt });
+}
+
+export function clearPendingLoginCookie(cookies: Cookies): void {
+  cookies.delete(PENDING_LOGIN_COOKIE, { path: '/login' });
+}
