@@ -41,6 +41,8 @@ export default defineConfig({
       E2E_DIR,
       DATABASE_URL: E2E_DB,
       DOCUMENTS_DIR: join(E2E_DIR, 'documents'),
+      // the dunning runner's files (.eml outbox, print batches, dossiers) stay in the throw-away folder
+      FACT_DATA_DIR: join(E2E_DIR, 'data'),
       PORTAL_PORT: String(PORT),
       MAX_UPLOAD_BYTES: String(E2E_MAX_UPLOAD),
       SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',

@@ -29,14 +29,16 @@ function dbMigrationsFolder(): Plugin {
 
 // Workspace packages are resolved from their TypeScript sources ("@fact/source"). The browser
 // build keeps Vite's browser conditions: adding "node" there would pull server code into it.
-// The server build bundles everything except the database drivers (native or optional).
+// The server build bundles everything except the database drivers (native or optional) and
+// pdfkit, which loads its standard fonts through package subpath imports (`#standard-fonts/…`)
+// that a bundle cannot resolve (letter previews and "send now" render PDFs in the portal).
 export default defineConfig({
   plugins: [dbMigrationsFolder(), sveltekit()],
   resolve: { conditions: ['@fact/source', ...defaultClientConditions] },
   ssr: {
     resolve: { conditions: ['@fact/source', ...defaultServerConditions], externalConditions: ['@fact/source'] },
     noExternal: true,
-    external: ['better-sqlite3', '@electric-sql/pglite', 'pg'],
+    external: ['better-sqlite3', '@electric-sql/pglite', 'pg', 'pdfkit'],
   },
   test: {
     include: ['src/**/*.test.ts'],

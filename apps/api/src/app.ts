@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, fileDocumentStore } from '@fact/api';
+import { appRouter, fileDocumentStore, importLegacyFactoringFiles } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -38,12 +39,24 @@ export async function startServer(
   const db = options.db ?? createDb(config.DATABASE_URL);
   await db.migrate();
   await options.beforeListen?.(db);
+  if (config.FACT_DATA_DIR) {
+    // Once: the first factoring release kept its state as files under the data directory.
+    const imported = await importLegacyFactoringFiles({ db, documents: fileDocumentStore(config.DOCUMENTS_DIR), keySecret: config.FACT_KEY_SECRET ?? null, now: clock() }, config.FACT_DATA_DIR);
+    if (imported.movedTo) logger.info({ ...imported }, 'factoring files of the data directory imported into the database');
+  }
   const createContext = requestContextFactory({
     db,
     clock,
     logger,
     documents: fileDocumentStore(config.DOCUMENTS_DIR),
-    settings: { tokenSecret: config.SESSION_SECRET, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, maxUploadBytes: config.MAX_UPLOAD_BYTES },
+    settings: {
+      tokenSecret: config.SESSION_SECRET,
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
+      maxUploadBytes: config.MAX_UPLOAD_BYTES,
+      keySecret: config.FACT_KEY_SECRET ?? null,
+      pushCa: config.FACT_PUSH_CA_FILE ? readFileSync(config.FACT_PUSH_CA_FILE, 'utf8') : null,
+      factoringOutboxDir: config.FACT_FACTORING_OUTBOX ?? null,
+    },
     trustProxy: config.TRUST_PROXY === 'true',
   });
   let document = openApiDocument(`http://${config.HOST}:${config.PORT}${ROUTES.openapi}`);

@@ -12,6 +12,14 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
   DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
+  /** The data directory shared with the worker; its `factoring/` folder (first release) is imported once at start. */
+  FACT_DATA_DIR: z.string().min(1).optional(),
+  /** Seals the firms' signing keys and factors' push secrets in the database (docs/security.md). */
+  FACT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  /** PEM file of extra certificates trusted for factors' HTTPS endpoints (a private CA). */
+  FACT_PUSH_CA_FILE: z.string().min(1).optional(),
+  /** Folder factoring packages are delivered to for factors without an HTTPS endpoint. */
+  FACT_FACTORING_OUTBOX: z.string().min(1).optional(),
   /** Create the schema and demo data when the database is empty (the `pnpm start` experience). */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),

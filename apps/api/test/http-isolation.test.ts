@@ -25,7 +25,7 @@ describe('tenant isolation over HTTP (tRPC and OpenAPI/REST)', () => {
   let dir: string;
   let running: RunningServer;
   let tenancy: Tenancy;
-  const records: Record<'a1' | 'a1Unassigned' | 'a2' | 'b1', RecordIds> = {} as never;
+  const records: Record<'a1' | 'a1Other' | 'a2' | 'b1', RecordIds> = {} as never;
   const tokens = {} as Record<Who, string>;
 
   beforeAll(async () => {
@@ -38,11 +38,15 @@ describe('tenant isolation over HTTP (tRPC and OpenAPI/REST)', () => {
       beforeListen: async (db) => {
         tenancy = await seedTenancy(db);
         const { users, emails } = tenancy;
-        records.a1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
-        await assignToFactor(db, tenancy.companyA1, records.a1.invoiceId);
-        records.a1Unassigned = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.factorA1, 'A1x');
-        records.a2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
-        records.b1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+        // A1 sold one batch to each of firm A's two factors; A2 and B1 one batch each to no factor row.
+        const A1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
+        records.a1 = { ...A1, batchId: await assignToFactor(db, tenancy.companyA1, A1.invoiceId, tenancy.factorA) };
+        const A1x = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.otherFactorA, 'A1x');
+        records.a1Other = { ...A1x, batchId: await assignToFactor(db, tenancy.companyA1, A1x.invoiceId, tenancy.factorA2) };
+        const A2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
+        records.a2 = { ...A2, batchId: await assignToFactor(db, tenancy.companyA2, A2.invoiceId) };
+        const B1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+        records.b1 = { ...B1, batchId: await assignToFactor(db, tenancy.companyB1, B1.invoiceId) };
       },
     });
     for (const who of Object.keys(tenancy.emails) as Who[]) {
@@ -55,15 +59,18 @@ describe('tenant isolation over HTTP (tRPC and OpenAPI/REST)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Per role, the records that are NOT theirs (the factor of A1 sees A1's assigned invoice only). */
+  /** Per role, the records that are NOT theirs (a factor's user sees its own factor's batch of A1 only). */
   function foreign(): [Who, Partial<RecordIds>[]][] {
-    const { a1, a1Unassigned, a2, b1 } = records;
-    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, ...factorForeignA1 } = a1;
-    const { companyId: _c2, ...a1UnassignedForFactor } = a1Unassigned;
+    const { a1, a1Other, a2, b1 } = records;
+    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, batchId: _b, ...firstFactorForeignA1 } = a1;
+    const { companyId: _c2, ...a1OtherForFirstFactor } = a1Other;
+    const { companyId: _c3, ...a1ForSecondFactor } = a1;
+    const { companyId: _c4, debtorId: _d4, invoiceId: _i4, documentId: _doc4, batchId: _b4, sessionId: _s4, tokenId: _t4, ...secondFactorForeignA1 } = a1Other;
     return [
       ['accountantA', [b1, { sessionId: a1.sessionId, tokenId: a1.tokenId }]],
       ['entrepreneurA1', [b1, a2]],
-      ['factorA1', [b1, a2, factorForeignA1, { ...a1UnassignedForFactor, sessionId: a2.sessionId, tokenId: a2.tokenId }]],
+      ['factorA1', [b1, a2, firstFactorForeignA1, a1OtherForFirstFactor]],
+      ['otherFactorA', [b1, a2, a1ForSecondFactor, secondFactorForeignA1]],
       ['accountantB', [a1, a2]],
       ['entrepreneurB1', [a1, a2]],
     ];

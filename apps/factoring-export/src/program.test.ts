@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestJsonSchema } from '@fact/factoring';
+import { httpsReceiver } from '@fact/factoring/testing';
 import { CommanderError } from 'commander';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
@@ -37,7 +38,7 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-const COMMANDS = ['eligibility', 'build', 'verify', 'keygen', 'deliver', 'assignments', 'settlement', 'repurchase', 'schema'];
+const COMMANDS = ['eligibility', 'build', 'verify', 'keygen', 'deliver', 'assignments', 'settlement', 'repurchase', 'deliveries-retry', 'import-data-dir', 'schema'];
 
 describe('fact-factoring --help', () => {
   it('lists every command', async () => {
@@ -141,5 +142,44 @@ describe('keygen → eligibility → build → verify → assignments', () => {
     await writeFile(file('bad-profile.json'), JSON.stringify({ formatVersion: 1 }));
     const error = await run('eligibility', '--batch', file('batch.json'), '--profile', file('bad-profile.json')).catch((e: unknown) => e);
     expect((error as Error).message).toBe('profile.id: expected text');
+  });
+
+  it('delivers to an HTTPS endpoint that fails twice: retried, stored once under the batch id, signature valid', async () => {
+    await run('build', '--batch', file('batch.json'), '--profile', file('profile.json'), '--key', file('keys/firm.key.pem'), '--out', file('B-1.zip'));
+    const receiver = await httpsReceiver('factor-secret', [503, 502]);
+    try {
+      await writeFile(file('factor.secret'), 'factor-secret\n');
+      await writeFile(file('factor-ca.pem'), receiver.ca);
+      const args = ['deliver', file('B-1.zip'), '--url', receiver.url, '--hmac-key-file', file('factor.secret'), '--ca-file', file('factor-ca.pem'), '--backoff-ms', '1'];
+      const delivered = await run(...args);
+      expect(delivered.out).toContain('delivered (HTTP 201, 3 attempts)');
+      expect(delivered.err).toContain('attempt 1: the endpoint answered 503');
+      expect([...receiver.stored.keys()]).toEqual(['B-1']);
+      expect(receiver.stored.get('B-1')?.equals(await readFile(file('B-1.zip')))).toBe(true);
+      expect(receiver.requests.every((r) => r.signatureValid)).toBe(true);
+
+      await writeFile(file('wrong.secret'), 'guessed');
+      const forged = await run(...args.map((a) => (a === file('factor.secret') ? file('wrong.secret') : a)));
+      expect(forged.exitCode).toBe(1);
+      expect(forged.err).toContain('NOT delivered after 1 attempt: the endpoint answered 401');
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('the commands on a server database', () => {
+  it('deliveries-retry finds nothing due on a fresh database, import-data-dir nothing to import', async () => {
+    const { createDb } = await import('@fact/db');
+    const dir = await mkdtemp(join(tmpdir(), 'fact-cli-db-'));
+    const url = `file:${join(dir, 'fact.sqlite')}`;
+    const db = createDb(url);
+    await db.migrate();
+    await db.close();
+    const retried = await run('deliveries-retry', '--database-url', url, '--documents-dir', join(dir, 'documents'));
+    expect(retried.out).toBe('0 due, 0 delivered, 0 still failing\n');
+    expect(retried.exitCode).toBeUndefined();
+    const imported = await run('import-data-dir', '--database-url', url, '--documents-dir', join(dir, 'documents'), '--data-dir', dir);
+    expect(imported.out).toContain('(nothing to import)');
   });
 });

@@ -5,6 +5,7 @@ import { buildCommand } from './commands/build.js';
 import { deliverCommand } from './commands/deliver.js';
 import { eligibilityCommand } from './commands/eligibility.js';
 import { keygenCommand } from './commands/keygen.js';
+import { serverCommands } from './commands/server-side.js';
 import { verifyCommand } from './commands/verify.js';
 import type { CliIo } from './io.js';
 
@@ -28,6 +29,7 @@ export function createProgram(io: CliIo): Command {
   keygenCommand(program, io);
   deliverCommand(program, io);
   afterSaleCommands(program, io);
+  serverCommands(program, io);
   program
     .command('schema')
     .description('Print the JSON Schema of the package manifest (version 1)')

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createDb, type DbHandle } from '@fact/db';
-import { mailChannelFromEnv, type RunnerContext } from '@fact/dunning-runner';
+import { mailChannelFromEnv, renderPool, type RunnerContext } from '@fact/dunning-runner';
 
 /** Where the worker keeps its files, from the environment. */
 export interface WorkerPaths {
@@ -25,7 +25,8 @@ export function workerPaths(env: Record<string, string | undefined>): WorkerPath
 }
 
 /**
- * Opens the database (DATABASE_URL, default SQLite file) and wires a runner context.
+ * Opens the database (DATABASE_URL, default SQLite file) and wires a runner context: PDFs are
+ * rendered in a pool of worker threads (`FACT_RENDER_THREADS`, default: the cores but one).
  *
  * @example
  * ```ts
@@ -37,11 +38,14 @@ export async function openRunner(env: Record<string, string | undefined>, clock:
   await db.migrate();
   const paths = workerPaths(env);
   const mail = mailChannelFromEnv(env, paths.outboxDir);
-  const ctx: RunnerContext = { db, clock, mail, printDir: paths.printDir, dossierDir: paths.dossierDir, documentsRoot: paths.documentsRoot };
+  const threads = env['FACT_RENDER_THREADS'] ? Number(env['FACT_RENDER_THREADS']) : undefined;
+  const renderer = renderPool(threads ? { threads } : {});
+  const ctx: RunnerContext = { db, clock, mail, printDir: paths.printDir, dossierDir: paths.dossierDir, documentsRoot: paths.documentsRoot, renderer };
   return {
     db,
     ctx,
     close: async () => {
+      await renderer.close();
       mail.close();
       await db.close();
     },

@@ -11,11 +11,15 @@
 import { fmt, machine, median, p95, writeSection } from '@fact/bench-tools';
 import { createDb, DEMO_USERS } from '@fact/db';
 import { sql } from 'drizzle-orm';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadAuthUser } from '../src/auth/sessions.js';
 import { createContextInner } from '../src/context.js';
 import { createCaller } from '../src/index.js';
 import { clearBookCache } from '../src/services/overview/book-cache.js';
+import { clearTrendCache, trendDays } from '../src/services/overview/overdue-trend.js';
 
 const URL = process.env.BENCH_DB_URL ?? 'file:/tmp/overview-bench/fact.sqlite';
 const AS_OF = process.env.BENCH_AS_OF ?? '2026-11-20';
@@ -93,6 +97,56 @@ for (let k = 0; k < 5; k++) {
   );
 }
 
+// The overdue trend (12 month ends, rebuilt from the ledger's history): firm-wide on the
+// dashboard, one company on its page. Cold = cache cleared; warm = nothing changed; after one
+// company changed = its series rebuilt. Floor: the same sums (invoices and their live
+// allocations per point) for every company as ONE raw SQL query.
+const trendCall = () => api.overview.trend({ asOf: AS_OF });
+const trendCold: number[] = [];
+for (let k = 0; k < COLD_RUNS; k++) {
+  clearTrendCache(db);
+  trendCold.push(await time(trendCall));
+}
+const trendWarm: number[] = [];
+for (let k = 0; k < RUNS; k++) trendWarm.push(await time(trendCall));
+const trendAfter: number[] = [];
+for (let k = 0; k < Math.min(RUNS, 10); k++) {
+  await db.transaction((tx) =>
+    tx.db.insert(tx.tables.dunningEvents).values({ id: crypto.randomUUID(), companyId: changed.companyId, debtorId: debtor.id, invoiceId: null, level: 1, action: 'note', channel: 'other', occurredOn: AS_OF }),
+  );
+  trendAfter.push(await time(trendCall));
+}
+const companyIds = first.companies.map((c) => c.companyId);
+const companyCold: number[] = [];
+for (let k = 0; k < RUNS; k++) {
+  clearTrendCache(db);
+  const companyId = companyIds[(k * 37) % companyIds.length]!;
+  companyCold.push(await time(() => api.reports.overdueTrend({ companyId, asOf: AS_OF })));
+}
+const companyWarm: number[] = [];
+for (let k = 0; k < RUNS; k++) companyWarm.push(await time(() => api.reports.overdueTrend({ companyId: companyIds[0]!, asOf: AS_OF })));
+const days = trendDays(AS_OF);
+const sums = (part: string, cents: string, open: (d: string) => string, late: (d: string) => string) =>
+  days.map((d, k) => sql.raw(`sum(case when ${open(d)} then ${cents} else 0 end) as o${k}_${part}, sum(case when ${late(d)} then ${cents} else 0 end) as d${k}_${part}`));
+const trendFloor: number[] = [];
+for (let k = 0; k < 5; k++) {
+  trendFloor.push(
+    await time(async () => {
+      await db.all(sql`select i.company_id, ${sql.join(sums('i', 'i.total_cents', (d) => `i.issue_date <= '${d}'`, (d) => `i.due_date < '${d}'`), sql`, `)}
+        from invoices i where i.kind = 'invoice' and i.status in ('open', 'paid') and i.issue_date <= ${AS_OF} group by i.company_id`);
+      await db.all(sql`select i.company_id, ${sql.join(sums('a', 'a.amount_cents', (d) => `a.allocated_on <= '${d}'`, (d) => `a.allocated_on <= '${d}' and i.due_date < '${d}'`), sql`, `)}
+        from invoices i join allocations a on a.invoice_id = i.id and a.company_id = i.company_id
+        where i.kind = 'invoice' and i.status in ('open', 'paid') and a.reversed_at is null and a.allocated_on <= ${AS_OF} group by i.company_id`);
+    }),
+  );
+}
+
+// JavaScript the dashboard ships (client build of apps/portal, when it was built).
+const portalDir = fileURLToPath(new globalThis.URL('../../../apps/portal/', import.meta.url));
+const js = existsSync(`${portalDir}.svelte-kit/output/client/.vite/manifest.json`)
+  ? (execFileSync('node', ['scripts/measure-js.mjs'], { cwd: portalDir, encoding: 'utf8' }).trim().split('\n').at(-1) ?? '')
+  : 'not measured (build apps/portal first)';
+
 let http = '';
 const portal = process.env.BENCH_PORTAL_URL;
 if (portal) {
@@ -127,11 +181,20 @@ Budget: p95 < ${BUDGET_MS} ms for the dashboard's server response. ${db.driver},
 | overview.firm, warm (no change since the last call) | ${RUNS} | ${fmt(median(warm))} | ${fmt(p95(warm))} |
 | overview.firm after one company changed (its book recomputed) | ${afterChange.length} | ${fmt(median(afterChange))} | ${fmt(p95(afterChange))} |
 ${http}| Floor: the same aggregates as one raw SQL query over the invoices | ${floor.length} | ${fmt(median(floor))} | ${fmt(p95(floor))} |
+| overview.trend (firm overdue at 12 month ends), cold (cache cleared: every company's history read) | ${COLD_RUNS} | ${fmt(median(trendCold))} | ${fmt(p95(trendCold))} |
+| overview.trend, warm (no change since the last call) | ${RUNS} | ${fmt(median(trendWarm))} | ${fmt(p95(trendWarm))} |
+| overview.trend after one company changed (its series rebuilt) | ${trendAfter.length} | ${fmt(median(trendAfter))} | ${fmt(p95(trendAfter))} |
+| reports.overdueTrend (company page), cold (one company's history read) | ${companyCold.length} | ${fmt(median(companyCold))} | ${fmt(p95(companyCold))} |
+| reports.overdueTrend, warm | ${companyWarm.length} | ${fmt(median(companyWarm))} | ${fmt(p95(companyWarm))} |
+| Floor of the trend: the same per-point sums for every company as raw SQL (invoices, then their live allocations) | ${trendFloor.length} | ${fmt(median(trendFloor))} | ${fmt(p95(trendFloor))} |
 
 Warm p95 / budget: ${(p95(warm) / BUDGET_MS).toFixed(2)}; warm median / floor median: ${(median(warm) / median(floor)).toFixed(2)}. Every call reads the aggregates
 (running totals kept by the invoice triggers), the data version of each company and the exclusions (disputes, holds, plans,
 promises, factoring); a company's book of open invoices (reminder due per @fact/core's portfolio evaluator, VAT relief per
-\`vatReliefEligibility\`) is read again only when its data version changed.
+\`vatReliefEligibility\`) is read again only when its data version changed. The overdue trend is cached the same way (per company,
+keyed by as-of date and data version); its cold p95 / floor p95: ${(p95(trendCold) / p95(trendFloor)).toFixed(2)}.
+
+JavaScript shipped for the dashboard (apps/portal \`scripts/measure-js.mjs\`, with the trend chart): ${js}.
 `;
 console.log(md);
 writeSection('portal-dashboard', md);

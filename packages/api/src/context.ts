@@ -16,6 +16,15 @@ export interface ApiSettings {
   readonly tokenSecret: string;
   readonly sessionTtlMs: number;
   readonly maxUploadBytes: number;
+  /**
+   * Seals secrets kept in the database (the firm's signing keys, factors' push secrets) with
+   * AES-256-GCM under a key derived from it (FACT_KEY_SECRET); without it they are stored plain.
+   */
+  readonly keySecret?: string | null;
+  /** Extra certificates (PEM) trusted for factors' HTTPS endpoints, e.g. a factor's private CA. */
+  readonly pushCa?: string | null;
+  /** Folder packages are delivered to (one sub-folder per factor) for factors without an endpoint. */
+  readonly factoringOutboxDir?: string | null;
   /** Log-in rate limiting and lock-out, counted in the database (shared by every instance). */
   readonly loginPolicy: LoginThrottlePolicy;
 }

@@ -39,6 +39,10 @@ export { localDate } from './clock/local-date.js';
 export type { ProcedureMeta, Access } from './meta.js';
 export { SCOPED_KEYS } from './authz/scoped-keys.js';
 export type { ScopedKey } from './authz/scoped-keys.js';
+export { DELIVERY_POLICY, retryDueDeliveries } from './services/factoring/deliveries.js';
+export type { DeliveryEnv } from './services/factoring/deliveries.js';
+export { importLegacyFactoringFiles } from './services/factoring/legacy-files.js';
+export type { LegacyImport } from './services/factoring/legacy-files.js';
 
 import { authenticateApiToken } from './auth/api-tokens.js';
 import { authenticateSession } from './auth/sessions.js';

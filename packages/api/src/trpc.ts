@@ -13,7 +13,7 @@ const t = initTRPC
     // Every error a client sees carries what it needs to act: the domain code and the field when
     // there is one, every input issue, and the support id of an unexpected failure.
     errorFormatter({ shape, error }) {
-      const extra = error as { field?: string; factCode?: string; errorId?: string };
+      const extra = error as { field?: string; factCode?: string; errorId?: string; reason?: string; reasonParams?: Record<string, unknown> };
       const cause = error.cause as { issues?: unknown } | undefined;
       return {
         ...shape,
@@ -23,6 +23,8 @@ const t = initTRPC
           field: extra.field ?? null,
           factCode: extra.factCode ?? null,
           errorId: extra.errorId ?? null,
+          reason: extra.reason ?? null,
+          reasonParams: extra.reasonParams ?? null,
           issues:
             error.code === 'BAD_REQUEST' && cause && Array.isArray(cause.issues)
               ? formatIssues(cause.issues as Parameters<typeof formatIssues>[0])

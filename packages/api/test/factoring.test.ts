@@ -2,36 +2,18 @@
 // selling a selection as a signed package (verified with the firm's public key), the sale recorded
 // in one transaction (dunning then skips the invoices), refusals that change nothing, the factor's
 // view, and what follows the sale (settlement, repurchase).
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DbHandle } from '@fact/db';
-import { verifyFactoringPackage, type FactorProfileInput } from '@fact/factoring';
+import { verifyFactoringPackage } from '@fact/factoring';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from './databases.js';
+import { profile } from './factoring-fixture.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 import { snapshot } from './snapshot.js';
 import { assignToFactor } from './tenant-records.js';
 
 const line = { description: 'Consultancy', quantity: '1', unitPrice: '1000.00', vatRate: '21', vatCategory: 'S' as const };
-
-function profile(over: Partial<FactorProfileInput> = {}): FactorProfileInput {
-  return {
-    formatVersion: 1,
-    id: 'acme-2025',
-    name: 'Acme Factoring standard terms',
-    factor: { name: 'Acme Factoring NV', iban: 'BE71096123456769', bic: 'GKCCBEBB' },
-    assignment: 'open',
-    advancePercent: '85',
-    feePercent: '1.5',
-    maxInvoiceAgeDays: 90,
-    maxDaysPastDue: 60,
-    recourse: { days: 90, from: 'due-date' },
-    ...over,
-  };
-}
 
 /** Every row a sale may write: the ledger snapshot plus the factoring tables. */
 async function factoringSnapshot(db: DbHandle) {
@@ -40,6 +22,8 @@ async function factoringSnapshot(db: DbHandle) {
     ...(await snapshot(db)),
     batches: await db.db.select().from(t.factoringBatches).orderBy(t.factoringBatches.id),
     assignments: await db.db.select().from(t.factoringAssignments).orderBy(t.factoringAssignments.id),
+    documents: await db.db.select().from(t.documents).orderBy(t.documents.id),
+    keys: await db.db.select().from(t.signingKeys).orderBy(t.signingKeys.id),
   };
 }
 
@@ -47,7 +31,6 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
   let db: DbHandle;
   let dispose: () => Promise<void>;
   let tenancy: Tenancy;
-  let dataDir: string;
   let api: ReturnType<typeof callerFor>;
   const ids: Record<string, string> = {};
   const debtors: Record<string, string> = {};
@@ -76,8 +59,6 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
 
   beforeAll(async () => {
     ({ db, dispose } = await freshDatabase(dialect));
-    dataDir = mkdtempSync(join(tmpdir(), 'fact-factoring-'));
-    process.env.FACT_DATA_DIR = dataDir;
     tenancy = await seedTenancy(db);
     api = callerFor(db, tenancy.users.accountantA);
     const c = tenancy.companyA1;
@@ -107,10 +88,7 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
     await api.document.upload({ companyId: c, invoiceId: ids['F-OK1']!, kind: 'ubl', fileName: 'F-OK1.xml', mediaType: 'application/xml', contentBase64: ubl.contentBase64 });
   }, 120_000);
 
-  afterAll(async () => {
-    await dispose();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => dispose());
 
   it('previews each invoice with the reason the factor would refuse it', async () => {
     const preview = await api.factoring.preview({ companyId: tenancy.companyA1, profileId: 'acme-2025' });
@@ -159,20 +137,19 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
     expect(sold).toMatchObject({ status: 'accepted', invoiceCount: 2, totals: { eligible: '2420.00', advance: '2057.00', fee: '36.30', payout: '2020.70' } });
     expect(sold.sha256).toMatch(/^[0-9a-f]{64}$/);
 
+    expect(sold.factorId).toBe(tenancy.factorA);
     const file = await api.factoring.download({ companyId: tenancy.companyA1, batchId });
     expect(file).toMatchObject({ fileName: `${sold.reference}.zip`, mediaType: 'application/zip', sha256: sold.sha256 });
-    const zipPath = join(dataDir, 'downloaded.zip');
-    writeFileSync(zipPath, Buffer.from(file.contentBase64, 'base64'));
     const key = await api.factoring.publicKey({ companyId: tenancy.companyA1 });
     expect(key?.keyId).toBe(sold.keyId);
-    const verified = await verifyFactoringPackage(zipPath, key!.publicKeyPem);
+    const verified = await verifyFactoringPackage(Buffer.from(file.contentBase64, 'base64'), key!.publicKeyPem);
     expect(verified.problems).toEqual([]);
     // F-OK1's UBL comes from the document store; both PDFs are rendered from the ledger.
     expect(verified.manifest?.invoices.map((l) => [l.number, l.ublFile ?? null, l.pdfFile ?? null])).toEqual([
       ['F-OK1', 'invoices/F-OK1.xml', 'invoices/F-OK1.pdf'],
       ['F-OK2', null, 'invoices/F-OK2.pdf'],
     ]);
-    expect(verified.manifest?.factor).toMatchObject({ profileId: 'acme-2025', name: 'Acme Factoring NV', assignment: 'open' });
+    expect(verified.manifest?.factor).toMatchObject({ profileId: 'acme-2025', name: 'Factor NV', assignment: 'open' });
 
     const batch = await api.factoring.batch({ companyId: tenancy.companyA1, batchId });
     expect(batch.invoices.map((i) => [i.number, i.status, i.assignedOn, i.assigned])).toEqual(
@@ -181,7 +158,11 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
         ['F-OK2', 'assigned', '2025-03-15', '1210.00'],
       ]),
     );
-    expect(batch).toMatchObject({ factorName: 'Acme Factoring NV', profileId: 'acme-2025', sha256: sold.sha256, total: '2420.00' });
+    expect(batch).toMatchObject({ factorName: 'Factor NV', factorId: tenancy.factorA, profileId: 'acme-2025', sha256: sold.sha256, keyId: sold.keyId, total: '2420.00', deliveries: [] });
+    // The package is a document of the company in the content-addressed store.
+    const d = db.tables.documents;
+    const docs = await db.db.select().from(d).where(eq(d.kind, 'factoring_package'));
+    expect(docs.map((r) => [r.companyId, r.sha256, r.fileName, r.sizeBytes])).toEqual([[tenancy.companyA1, sold.sha256, `${sold.reference}.zip`, sold.bytes]]);
   });
 
   it('the dunning planner skips the sold invoices as assigned to the factor, and the preview finds them assigned', async () => {
@@ -194,23 +175,27 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
     expect(codesOf(preview)['F-OK1']).toEqual(['ALREADY_ASSIGNED']);
   });
 
-  it('refuses to sell the same invoices twice with CONFLICT and changes nothing (no row, no file)', async () => {
-    const folder = join(dataDir, 'factoring', tenancy.firmA, 'companies', tenancy.companyA1, 'packages');
-    const files = readdirSync(folder).sort();
+  it('refuses to sell the same invoices twice with CONFLICT and changes nothing (no row, no document)', async () => {
     const before = await factoringSnapshot(db);
     const error = await api.factoring.createBatch({ companyId: tenancy.companyA1, profileId: 'acme-2025', invoiceIds: [ids['F-OK1']!, ids['F-OK2']!] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('F-OK1') });
     expect(await factoringSnapshot(db)).toEqual(before);
-    expect(readdirSync(folder).sort()).toEqual(files);
   });
 
-  it('lets the factor download its batch, and answers NOT_FOUND for another company’s', async () => {
-    // A batch of company A2 (same firm) that the factor of A1 must never reach.
+  it('lets the factor download its batch, and answers NOT_FOUND for a batch sold to another factor', async () => {
+    // A batch of company A2 (same firm) sold to the second factor: the first factor's user must never reach it.
     const c2 = tenancy.companyA2;
     await setUpSeller(c2, 'BE71096123456769');
+    await api.factoring.profiles.save({ companyId: c2, profile: profile({ id: 'second-2025', factor: { name: 'Second Factor NV', iban: 'BE71096123456769' } }) });
     const d2 = await debtor(c2, 'Garage Client SA');
     const i2 = await invoice(c2, d2, 'G-1');
-    otherCompanyBatchId = (await api.factoring.createBatch({ companyId: c2, profileId: 'acme-2025', invoiceIds: [i2] })).batchId;
+    const sold2 = await api.factoring.createBatch({ companyId: c2, profileId: 'second-2025', invoiceIds: [i2] });
+    expect(sold2.factorId).toBe(tenancy.factorA2);
+    otherCompanyBatchId = sold2.batchId;
+    const second = callerFor(db, tenancy.users.otherFactorA);
+    expect((await second.factor.batches()).map((b) => b.batchId)).toEqual([otherCompanyBatchId]);
+    await expect(second.factoring.download({ companyId: c2, batchId: otherCompanyBatchId })).resolves.toMatchObject({ sha256: sold2.sha256 });
+    await expect(second.factoring.download({ companyId: tenancy.companyA1, batchId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const factor = callerFor(db, tenancy.users.factorA1);
     const mine = await factor.factoring.download({ companyId: tenancy.companyA1, batchId });
@@ -252,7 +237,7 @@ describe.each(DIALECTS)('factoring on %s', (dialect) => {
     const entrepreneur = callerFor(db, tenancy.users.entrepreneurA1);
     await expect(entrepreneur.factoring.profiles.save({ companyId: tenancy.companyA1, profile: profile() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const listed = await entrepreneur.factoring.profiles.list({ companyId: tenancy.companyA1 });
-    expect(listed.profiles.map((p) => p.id)).toEqual(['acme-2025', 'ubl-only']);
+    expect(listed.profiles.map((p) => p.id)).toEqual(['acme-2025', 'second-2025', 'ubl-only']);
     await expect(api.factoring.profiles.get({ companyId: tenancy.companyA1, profileId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -50,8 +50,9 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
   let dispose: () => Promise<void>;
   let tenancy: Tenancy;
   /** Records per company. */
+  /** Records per company; in A1 one set sold to the first factor (a1) and one to the second (a1Other). */
   let a1: RecordIds;
-  let a1Unassigned: RecordIds;
+  let a1Other: RecordIds;
   let a2: RecordIds;
   let b1: RecordIds;
 
@@ -59,24 +60,31 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     ({ db, dispose } = await freshDatabase(dialect));
     tenancy = await seedTenancy(db);
     const { users, emails } = tenancy;
-    a1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
-    await assignToFactor(db, tenancy.companyA1, a1.invoiceId);
-    a1Unassigned = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.factorA1, 'A1x');
-    a2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
-    b1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+    const A1 = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.entrepreneurA1, 'A1');
+    a1 = { ...A1, batchId: await assignToFactor(db, tenancy.companyA1, A1.invoiceId, tenancy.factorA) };
+    const A1x = await seedRecords(db, users.accountantA, tenancy.companyA1, emails.otherFactorA, 'A1x');
+    a1Other = { ...A1x, batchId: await assignToFactor(db, tenancy.companyA1, A1x.invoiceId, tenancy.factorA2) };
+    const A2 = await seedRecords(db, users.accountantA, tenancy.companyA2, emails.accountantA, 'A2');
+    a2 = { ...A2, batchId: await assignToFactor(db, tenancy.companyA2, A2.invoiceId) };
+    const B1 = await seedRecords(db, users.accountantB, tenancy.companyB1, emails.accountantB, 'B1');
+    b1 = { ...B1, batchId: await assignToFactor(db, tenancy.companyB1, B1.invoiceId) };
   }, 120_000);
   afterAll(() => dispose());
 
   /** Per role (a user of firm A), the records that are NOT theirs. */
   const foreign = (): [string, AuthUser, Partial<RecordIds>[]][] => {
-    // The factor may see A1's company and its assigned invoice (with its debtor and document), nothing else of A1.
-    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, ...factorForeignA1 } = a1;
-    const { companyId: _c2, ...a1UnassignedForFactor } = a1Unassigned;
+    // A factor's user may see A1 and, of A1, only its own factor's batch with that batch's invoice
+    // (its debtor and document); nothing of the other factor's batch of the same company.
+    const { companyId: _c, debtorId: _d, invoiceId: _i, documentId: _doc, batchId: _b, ...firstFactorForeignA1 } = a1;
+    const { companyId: _c2, ...a1OtherForFirstFactor } = a1Other;
+    const { companyId: _c3, ...a1ForSecondFactor } = a1;
+    const { companyId: _c4, debtorId: _d4, invoiceId: _i4, documentId: _doc4, batchId: _b4, sessionId: _s4, tokenId: _t4, ...secondFactorForeignA1 } = a1Other;
     return [
       ['accountant of firm A', tenancy.users.accountantA, [b1, { sessionId: a1.sessionId, tokenId: a1.tokenId }]],
       ['entrepreneur of A1', tenancy.users.entrepreneurA1, [b1, a2, { sessionId: a2.sessionId, tokenId: a2.tokenId }]],
-      ['factor of A1', tenancy.users.factorA1, [b1, a2, factorForeignA1, { ...a1UnassignedForFactor, sessionId: a2.sessionId, tokenId: a2.tokenId }]],
-      ['accountant of firm B', tenancy.users.accountantB, [a1, a2, a1Unassigned]],
+      ['factor of A1', tenancy.users.factorA1, [b1, a2, firstFactorForeignA1, a1OtherForFirstFactor]],
+      ['second factor of firm A', tenancy.users.otherFactorA, [b1, a2, a1ForSecondFactor, secondFactorForeignA1]],
+      ['accountant of firm B', tenancy.users.accountantB, [a1, a2, a1Other]],
       ['entrepreneur of B1', tenancy.users.entrepreneurB1, [a1, a2, { sessionId: b1.sessionId, tokenId: b1.tokenId }]],
     ];
   };
@@ -138,9 +146,32 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     const factor = callerFor(db, tenancy.users.factorA1);
     const listed = await factor.factor.invoices({ companyId: tenancy.companyA1 });
     expect(listed.map((i) => i.id)).toEqual([a1.invoiceId]);
+    expect((await factor.factor.batches()).map((b) => b.batchId)).toEqual([a1.batchId]);
+    expect((await factor.factoring.batches({ companyId: tenancy.companyA1 })).map((b) => b.batchId)).toEqual([a1.batchId]);
     await expect(factor.invoice.get({ invoiceId: a1.invoiceId })).resolves.toMatchObject({ id: a1.invoiceId });
     await expect(factor.invoice.list({ companyId: tenancy.companyA1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(factor.document.download({ documentId: a1.documentId })).resolves.toMatchObject({ fileName: 'A1.pdf' });
+  });
+
+  it('the second factor of the same company sees only its own batch and invoice', async () => {
+    const second = callerFor(db, tenancy.users.otherFactorA);
+    expect((await second.factor.batches()).map((b) => b.batchId)).toEqual([a1Other.batchId]);
+    expect((await second.factor.invoices({ companyId: tenancy.companyA1 })).map((i) => i.id)).toEqual([a1Other.invoiceId]);
+    await expect(second.factoring.batch({ companyId: tenancy.companyA1, batchId: a1.batchId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(second.invoice.get({ invoiceId: a1.invoiceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(second.factoring.batch({ companyId: tenancy.companyA1, batchId: a1Other.batchId })).resolves.toMatchObject({ batchId: a1Other.batchId });
+  });
+
+  it('a factor membership on a company (the old model, no factor row) sees nothing', async () => {
+    const userId = uuidv7();
+    await db.transaction(async (tx) => {
+      await tx.db.insert(tx.tables.users).values({ id: userId, email: 'legacy@factor.be', name: 'legacy', passwordHash: 'x', language: 'nl' });
+      await tx.db.insert(tx.tables.memberships).values({ id: uuidv7(), userId, companyId: tenancy.companyA1, role: 'factor' });
+    });
+    const legacy = callerFor(db, { id: userId, email: 'legacy@factor.be', name: 'legacy', memberships: [{ role: 'factor', firmId: null, companyId: tenancy.companyA1 }], via: { kind: 'internal' } });
+    await expect(legacy.factoring.batches({ companyId: tenancy.companyA1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(legacy.invoice.get({ invoiceId: a1.invoiceId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await legacy.factor.batches()).toEqual([]);
   });
 
   it('an entrepreneur sees their own company but cannot use the firm cockpit', async () => {

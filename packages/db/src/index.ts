@@ -94,6 +94,8 @@ export type { Payment, Allocation, AllocationInput } from './repo/payments.js';
 // dashboards
 export { companyKpis, ageing, DSO_WINDOW_DAYS } from './repo/kpis.js';
 export type { CompanyKpis, Ageing } from './repo/kpis.js';
+export { overdueHistory } from './repo/overdueHistory.js';
+export type { HistoryPoint, OverdueAt } from './repo/overdueHistory.js';
 
 // follow-up: disputes, holds, promises, plans, dunning events
 export {
@@ -114,6 +116,12 @@ export {
 } from './repo/collection.js';
 export type { Dispute, Hold, PromiseToPay, PaymentPlan, DunningEvent } from './repo/collection.js';
 
+// notes on debtors, and the company's letter templates per dunning level and language
+export { addNote, listNotes, NOTE_MAX_LENGTH } from './repo/notes.js';
+export type { Note } from './repo/notes.js';
+export { letterTemplateFor, listLetterTemplates, saveLetterTemplate, removeLetterTemplate } from './repo/letterTemplates.js';
+export type { LetterTemplate } from './repo/letterTemplates.js';
+
 // documents, bank, factoring, audit
 export { storeDocument, getDocument, readDocument, contentPath, DEFAULT_DOCUMENTS_DIR } from './repo/documents.js';
 export type { DocumentMeta } from './repo/documents.js';
@@ -130,7 +138,7 @@ export type { AuditChainVerdict, AuditChainBreak, HashedAuditFields } from './re
 export { rebuildReceivableTotals, withoutTotalsTriggers } from './repo/receivableTotals.js';
 
 // demo and bulk data
-export { seedDatabase, DEMO_USERS } from './seed/seed.js';
+export { seedDatabase, DEMO_FACTOR_NAME, DEMO_USERS } from './seed/seed.js';
 export type { SeedOptions, SeedResult } from './seed/seed.js';
 export { seedDemoIfEmpty } from './seed/demo.js';
 export type { DemoSeedOutcome } from './seed/demo.js';

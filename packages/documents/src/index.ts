@@ -20,6 +20,8 @@ export { reminderLetterModel } from './letters/letter-model.js';
 export { checkReminderLetter } from './letters/check-letter.js';
 export type { CheckedAmounts } from './letters/check-letter.js';
 export { letterLevelFor } from './letters/letter-level.js';
+export { checkLetterTemplate, fillLetterTemplate, LETTER_PLACEHOLDERS, LETTER_TEMPLATE_LIMITS } from './letters/template.js';
+export type { LetterPlaceholder, LetterTemplateText } from './letters/template.js';
 export type { LetterKind } from './letters/letter-level.js';
 export type {
   InterestStatement,

@@ -18,15 +18,22 @@ export type { RunnerSettings, SenderIdentity } from './settings/runner-settings.
 // outbox
 export { outboxKey, messageIdFor } from './outbox/key.js';
 export { loadOutbox } from './outbox/store.js';
+export { foldLegacyOutbox } from './outbox/legacy.js';
+export { isClaimable, mayPlan, FINAL_STATES } from './outbox/state.js';
 export type { OutboxEntry, OutboxMark, OutboxState, PlannedSend } from './outbox/state.js';
 
 // planning, gate, claims
 export { companyPlan, policyFor, loadCompany } from './facts/company-plan.js';
 export type { KindPlan, CompanyRow } from './facts/company-plan.js';
-export { sendGate } from './facts/gate.js';
+export { sendGate, sendGates } from './facts/gate.js';
 export type { GateOutcome, GateReason } from './facts/gate.js';
 export { priceClaims } from './compose/claims.js';
 export type { PricedClaim, PricedClaims, PricedInterest } from './compose/claims.js';
+
+// rendering (in this thread, or a pool of worker threads)
+export { renderPool } from './compose/render-pool.js';
+export { inlineRenderer } from './compose/renderer.js';
+export type { Renderer, RenderJob, RenderResult } from './compose/renderer.js';
 
 // channels
 export { emlFolderChannel, smtpChannel, mailChannelFromEnv } from './channels/email.js';

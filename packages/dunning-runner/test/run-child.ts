@@ -1,5 +1,5 @@
 // A runner process for the crash and concurrency tests:
-//   tsx --conditions=@fact/source test/run-child.ts <db-file> <work-dir> <as-of> <company-id>...
+//   tsx --conditions=@fact/source test/run-child.ts <db-file or postgres:// url> <work-dir> <as-of> <company-id>...
 // Mail goes to <work-dir>/outbox (.eml) or to SMTP_URL. Every message that
 // lands is logged to <work-dir>/delivered.log (for SMTP the server counts).
 import { appendFileSync } from 'node:fs';
@@ -23,19 +23,21 @@ const mail: MailChannel = {
   close: () => base.close(),
 };
 
-const db = createDb(`file:${file}`);
+const db = createDb(/^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`);
 process.stdout.write('ready\n');
 const leaseMs = Number(process.env['FACT_DUNNING_LEASE_MS'] ?? '400');
-const ctx = { db, clock: () => new Date(), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
-// Loop until nothing is left: a claim of a killed runner is taken over once its lease expires.
-for (let round = 0; round < 50; round++) {
+const ctx = { db, clock: () => new Date(), mail, ...(process.env['RUNNER_ID'] && { runnerId: process.env['RUNNER_ID'] }), printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), leaseMs, attachInvoices: process.env['ATTACH'] !== '0', backoffMs: [50] };
+// Loop until nothing is left: a claim of a killed runner is taken over once its lease expires,
+// a live runner's claims are sent by it (poll, do not sleep a whole lease).
+const deadline = Date.now() + 10 * leaseMs + 30_000;
+for (;;) {
   let left = 0;
   for (const companyId of companies) {
     const r = await runCompany(ctx, companyId, { asOf });
     left += r.leased + r.failed;
   }
-  if (left === 0) break;
-  await new Promise((res) => setTimeout(res, leaseMs + 50));
+  if (left === 0 || Date.now() > deadline) break;
+  await new Promise((res) => setTimeout(res, Math.min(leaseMs + 50, 250)));
 }
 mail.close();
 await db.close();

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@fact/db';
 import { listDunningEvents } from '@fact/db';
-import { listQueue, messageIdFor, runCompany, smtpChannel, type MailChannel } from '../src/index.js';
+import { listQueue, messageIdFor, renderPool, runCompany, smtpChannel, type MailChannel } from '../src/index.js';
 import { openDb, seed, tempDir, type Seeded } from '../src/testing/seed.js';
 
 const dir = tempDir('fact-smtp-');
@@ -15,6 +15,8 @@ let url = '';
 let db: DbHandle;
 let s: Seeded;
 let mail: MailChannel;
+// The PDFs of this suite are rendered in worker threads, as the worker app does.
+const renderer = renderPool({ threads: 2 });
 
 beforeAll(async () => {
   server = new SMTPServer({
@@ -44,13 +46,14 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await renderer.close();
   mail.close();
   await db.close();
   await new Promise<void>((res) => server.close(() => res()));
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ctx = () => ({ db, clock: () => new Date('2025-04-10T07:00:00Z'), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), documentsRoot: join(dir, 'documents') });
+const ctx = () => ({ db, clock: () => new Date('2025-04-10T07:00:00Z'), mail, printDir: join(dir, 'print'), dossierDir: join(dir, 'dossiers'), documentsRoot: join(dir, 'documents'), renderer });
 
 describe('e-mail over SMTP (loopback server)', () => {
   let parsed: ParsedMail[] = [];

@@ -3,9 +3,9 @@
 // invoice PDFs read from disk) to a file, then verifies it. Budget: < 30 s and peak RSS < 300 MB.
 // Floor: the same invoice documents zipped by yazl with nothing else (no eligibility, no
 // notices, no UBL check, no hashing or signing). Writes its section of BENCHMARKS.md.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fmt, median, p95, peakRssMiB, writeSection } from '@fact/bench-tools';
@@ -17,6 +17,8 @@ import { parseFactorProfile } from '../src/profile/parse-profile.js';
 import { verifyFactoringPackage } from '../src/verify/verify-package.js';
 import { generateBatch } from './generate.js';
 
+/** The 1-minute load average when the run starts (the machine is shared). */
+const loadAtStart = loadavg()[0] ?? 0;
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const DEBTORS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -44,17 +46,34 @@ const profile = parseFactorProfile({
 const keys = generateFirmKeys();
 const rssBefore = peakRssMiB();
 
+/**
+ * Starts a run's memory measurement afresh: collects the garbage of earlier runs (with
+ * --expose-gc) and resets the kernel's peak-RSS mark (Linux clear_refs 5), so each run's VmHWM is
+ * its own peak, not the sum of the runs' leftovers.
+ */
+function resetPeak(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    /* not Linux: the peak stays cumulative */
+  }
+}
+
 const times: number[] = [];
+const runPeaks: number[] = [];
 let last: Awaited<ReturnType<typeof writeFactoringPackage>> | undefined;
 const zipPath = join(dir, 'package.zip');
 for (let i = 0; i < RUNS; i++) {
+  resetPeak();
   const t0 = performance.now();
   const out = createWriteStream(zipPath);
   last = await writeFactoringPackage({ batch, profile, asOf: AS_OF, privateKey: keys.privateKeyPem, baseDir: dir }, out);
   await finished(out);
   times.push(performance.now() - t0);
+  runPeaks.push(peakRssMiB());
 }
-const peakBuild = peakRssMiB();
+const peakBuild = Math.max(...runPeaks);
 const size = (await stat(zipPath)).size;
 
 const v0 = performance.now();
@@ -98,8 +117,10 @@ What: one \`writeFactoringPackage\` over a book of ${INVOICES.toLocaleString('en
 
 - Ratio package / floor: **${(m / median(floorTimes)).toFixed(2)}×**.
 - Budget < ${BUDGET_MS / 1000} s: **${m < BUDGET_MS ? 'met' : 'NOT met'}** (${(m / 1000).toFixed(1)} s).
-- Peak RSS (VmHWM): ${peakBuild.toFixed(0)} MiB after building (${rssBefore.toFixed(0)} MiB after generating the data, before the first build), ${peakAll.toFixed(0)} MiB at the end. Budget < ${BUDGET_MIB} MiB: **${peakBuild < BUDGET_MIB ? 'met' : 'NOT met'}**.
+- Peak RSS (VmHWM, reset before each run${(globalThis as { gc?: unknown }).gc ? ' after a full GC' : ''}): ${runPeaks.map((p) => p.toFixed(0)).join(', ')} MiB for the ${RUNS} runs, the highest counted (${rssBefore.toFixed(0)} MiB after generating the data, before the first build; ${peakAll.toFixed(0)} MiB for the whole process at the end, verification and floor included). Budget < ${BUDGET_MIB} MiB: **${peakBuild < BUDGET_MIB ? 'met' : 'NOT met'}**.
 - Eligible EUR ${t?.eligible ?? '?'} of the book; advance EUR ${t?.advance ?? '?'}.
+- Load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on 2 cores shared with other sessions' builds and tests: the figures include that contention.
+- The API's \`createBatch\` then puts the ZIP in the content-addressed document store and records it in the database (one \`documents\` row); that step is not part of this figure.
 - Rendering invoice PDFs instead of reading stored ones costs ≈ 11 ms per invoice on this machine (pdfkit), i.e. ≈ 110 s for 10,000: the export ships the PDF as sent and renders only when the batch asks for it (\`{ render: … }\`).`;
 
 console.log(md);

@@ -33,7 +33,7 @@ export { generateFirmKeys, keyId, signBytes, verifyBytes } from './package/signi
 export type { FirmKeys } from './package/signing.js';
 
 // verification
-export { verifyFactoringPackage } from './verify/verify-package.js';
+export { readPackageManifest, verifyFactoringPackage } from './verify/verify-package.js';
 export type { PackageProblem, PackageVerification } from './verify/verify-package.js';
 
 // after the sale
@@ -45,6 +45,8 @@ export { repurchaseOffers } from './after-sale/repurchase.js';
 export type { RepurchaseOffer } from './after-sale/repurchase.js';
 
 // delivery
-export { pushPackage, expectedSignature, SIGNATURE_HEADER } from './delivery/push.js';
-export type { PushOptions, PushResult } from './delivery/push.js';
+export { pushOnce, pushPackage } from './delivery/push.js';
+export type { PushAttempt, PushBody, PushOptions, PushResult } from './delivery/push.js';
+export { DEFAULT_TOLERANCE_SECONDS, IDEMPOTENCY_HEADER, pushSignature, pushSignatureOfFile, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPushSignature } from './delivery/push-signature.js';
+export type { PushCheck } from './delivery/push-signature.js';
 export { deliverToFolder } from './delivery/folder.js';

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { FactError } from '@fact/core';
-import { deliverToFolder, pushPackage } from '@fact/factoring';
+import { deliverToFolder, pushPackage, readPackageManifest } from '@fact/factoring';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 
@@ -10,6 +9,8 @@ interface DeliverOptions {
   url?: string;
   hmacKeyFile?: string;
   allowHttp?: boolean;
+  caFile?: string;
+  idempotencyKey?: string;
   retries: string;
   backoffMs: string;
 }
@@ -25,12 +26,16 @@ interface DeliverOptions {
 export function deliverCommand(program: Command, io: CliIo): void {
   program
     .command('deliver')
-    .description("Deliver a package to a folder, or POST it to the factor's HTTPS endpoint with an HMAC-SHA256 signature header and retries")
+    .description(
+      "Deliver a package to a folder, or POST it to the factor's HTTPS endpoint signed with HMAC-SHA-256 (x-fact-timestamp, x-fact-signature: v1=…, idempotency-key) and retried with backoff",
+    )
     .argument('<package>', 'the ZIP to deliver')
     .option('--to-folder <dir>', 'copy the package into this folder')
     .option('--url <url>', "the factor's endpoint")
     .option('--hmac-key-file <file>', 'file holding the secret shared with the factor (for --url)')
     .option('--allow-http', 'allow a plain http:// URL (local tests only)')
+    .option('--ca-file <file>', "PEM certificate(s) to trust for the factor's endpoint besides the system's (a private CA)")
+    .option('--idempotency-key <key>', "the key the factor stores the package under (default: the manifest's batch id)")
     .option('--retries <n>', 'retries after the first attempt', '4')
     .option('--backoff-ms <ms>', 'first wait between attempts, doubled each time', '500')
     .action(async (path: string, opts: DeliverOptions) => {
@@ -41,13 +46,18 @@ export function deliverCommand(program: Command, io: CliIo): void {
       }
       if (!opts.hmacKeyFile) throw new FactError('INVALID_ARGUMENT', '--hmac-key-file: required with --url', '--hmac-key-file');
       const hmacKey = (await readFile(opts.hmacKeyFile, 'utf8')).trim();
+      const idempotencyKey = opts.idempotencyKey ?? (await readPackageManifest(path)).batchId;
       const result = await pushPackage(path, {
         url: opts.url ?? '',
         hmacKey,
+        idempotencyKey,
         allowedSchemes: opts.allowHttp ? ['https:', 'http:'] : ['https:'],
+        ...(opts.caFile ? { ca: await readFile(opts.caFile, 'utf8') } : {}),
         retries: Number(opts.retries),
         backoffMs: Number(opts.backoffMs),
-        headers: { 'x-fact-package': basename(path) },
+        onAttempt: (a) => {
+          if (!a.delivered) io.err(`attempt ${a.attempt}: ${a.error ?? 'failed'}${a.retryable ? '' : ' (not retried)'}\n`);
+        },
       });
       if (result.delivered) io.out(`${path}: delivered (HTTP ${result.status}, ${result.attempts} attempt${result.attempts === 1 ? '' : 's'})\n`);
       else {

@@ -32,3 +32,18 @@ export function formatDate(date: string, locale: Locale): string {
 export function formatPercent(value: string, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Number(value) / 100);
 }
+
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * The time of day of an instant (ISO string), as a clock in Belgium and the Netherlands shows it
+ * (both Europe/Brussels and Europe/Amsterdam keep the same offsets).
+ */
+export function formatTime(instant: string, locale: Locale): string {
+  let f = timeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' });
+    timeFormats.set(locale, f);
+  }
+  return f.format(new Date(instant));
+}

@@ -14,6 +14,8 @@ export interface AccessControl {
   rolesOn(companyId: string): Promise<Role[]>;
   /** Companies the caller may see at all, with the roles held on each. */
   visibleCompanies(): Promise<{ companyId: string; roles: Role[] }[]>;
+  /** The factors the caller works for (memberships with a `factor_id`). */
+  factorIds(): Promise<string[]>;
 }
 
 /** An access control that sees nothing: for anonymous callers. @example denyAll.canSee('invoiceId', id) // false */
@@ -22,4 +24,5 @@ export const denyAll: AccessControl = {
   companyOf: async () => null,
   rolesOn: async () => [],
   visibleCompanies: async () => [],
+  factorIds: async () => [],
 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { findApiTokenOwner } from '../auth/api-tokens.js';
 import type { AuthUser, Role } from '../auth/user.js';
 import type { Database } from '../db.js';
@@ -12,8 +12,11 @@ const FACTOR_VISIBLE = ['proposed', 'assigned', 'repurchased', 'settled'] as con
  * The tenant rules, in one place, over the database:
  * - an accountant sees every company of the firm they are a member of;
  * - an entrepreneur sees the company they are a member of;
- * - a factor's user, a member of a company with role `factor`, sees that company only through
- *   the invoices it has offered or assigned to a factor (their documents and debtors), nothing else;
+ * - a factor's user (a membership with `factor_id`, role `factor`) sees only the batches
+ *   addressed to their factor (`factoring_batches.factor_id`), and through them the company, the
+ *   batches' invoices (offered, assigned, repurchased or settled), those invoices' documents and
+ *   debtors, and the batches' package documents; nothing of another factor's batches, even of the
+ *   same company. A `factor` membership on a company (before factors had their own rows) grants nothing;
  * - sessions and API tokens are seen by their owner only.
  * Answers are cached for the request.
  *
@@ -26,7 +29,9 @@ const FACTOR_VISIBLE = ['proposed', 'assigned', 'repurchased', 'settled'] as con
 export function createDbAccess(db: Database, user: AuthUser): AccessControl {
   const t = db.tables;
   const firmIds = user.memberships.filter((m) => m.firmId).map((m) => ({ firmId: m.firmId as string, role: m.role }));
-  const direct = user.memberships.filter((m) => m.companyId).map((m) => ({ companyId: m.companyId as string, role: m.role }));
+  const direct = user.memberships.filter((m) => m.companyId && m.role !== 'factor').map((m) => ({ companyId: m.companyId as string, role: m.role }));
+  const worksForFactor = user.memberships.some((m) => m.role === 'factor');
+  let factorIdList: Promise<string[]> | undefined;
   const owner = new Map<string, Promise<string | null>>();
   const roles = new Map<string, Promise<Role[]>>();
   const seen = new Map<string, Promise<boolean>>();
@@ -54,6 +59,8 @@ export function createDbAccess(db: Database, user: AuthUser): AccessControl {
         return firstCompanyId(q.select({ companyId: t.holds.companyId }).from(t.holds).where(eq(t.holds.id, id)).limit(1));
       case 'paymentPlanId':
         return firstCompanyId(q.select({ companyId: t.paymentPlans.companyId }).from(t.paymentPlans).where(eq(t.paymentPlans.id, id)).limit(1));
+      case 'batchId':
+        return firstCompanyId(q.select({ companyId: t.factoringBatches.companyId }).from(t.factoringBatches).where(eq(t.factoringBatches.id, id)).limit(1));
       case 'sessionId':
       case 'tokenId':
         return Promise.resolve(null);
@@ -70,6 +77,17 @@ export function createDbAccess(db: Database, user: AuthUser): AccessControl {
     return found;
   }
 
+  /** The factors the user works for, read once per request. */
+  function factorIds(): Promise<string[]> {
+    if (!worksForFactor) return Promise.resolve([]);
+    factorIdList ??= db.db
+      .select({ factorId: t.memberships.factorId })
+      .from(t.memberships)
+      .where(and(eq(t.memberships.userId, user.id), eq(t.memberships.role, 'factor'), isNotNull(t.memberships.factorId)))
+      .then((rows) => [...new Set(rows.flatMap((r) => (r.factorId ? [r.factorId] : [])))]);
+    return factorIdList;
+  }
+
   function rolesOn(companyId: string): Promise<Role[]> {
     let held = roles.get(companyId);
     if (!held) {
@@ -80,6 +98,7 @@ export function createDbAccess(db: Database, user: AuthUser): AccessControl {
           const firmId = rows[0]?.firmId;
           for (const m of firmIds) if (m.firmId === firmId) result.add(m.role);
         }
+        if (await factorSees('companyId', companyId, companyId)) result.add('factor');
         return [...result];
       })();
       roles.set(companyId, held);
@@ -87,32 +106,30 @@ export function createDbAccess(db: Database, user: AuthUser): AccessControl {
     return held;
   }
 
+  /** Whether the caller's factors were addressed a batch that reaches this record. */
   async function factorSees(key: ScopedKey, id: string, companyId: string): Promise<boolean> {
+    const mine = await factorIds();
+    if (mine.length === 0) return false;
     const q = db.db;
-    const live = and(eq(t.factoringAssignments.companyId, companyId), inArray(t.factoringAssignments.status, [...FACTOR_VISIBLE]));
+    const a = t.factoringAssignments;
+    const b = t.factoringBatches;
+    const ours = and(eq(b.companyId, companyId), inArray(b.factorId, mine));
+    const assigned = and(ours, inArray(a.status, [...FACTOR_VISIBLE]));
+    const any = async (rows: Promise<unknown[]>) => (await rows).length > 0;
     switch (key) {
       case 'companyId':
-        return true;
+        return any(q.select({ id: b.id }).from(b).where(ours).limit(1));
+      case 'batchId':
+        return any(q.select({ id: b.id }).from(b).where(and(ours, eq(b.id, id))).limit(1));
       case 'invoiceId':
-        return (await q.select({ id: t.factoringAssignments.id }).from(t.factoringAssignments).where(and(live, eq(t.factoringAssignments.invoiceId, id))).limit(1)).length > 0;
-      case 'debtorId': {
-        const rows = await q
-          .select({ id: t.factoringAssignments.id })
-          .from(t.factoringAssignments)
-          .innerJoin(t.invoices, eq(t.invoices.id, t.factoringAssignments.invoiceId))
-          .where(and(live, eq(t.invoices.debtorId, id)))
-          .limit(1);
-        return rows.length > 0;
-      }
-      case 'documentId': {
-        const rows = await q
-          .select({ id: t.factoringAssignments.id })
-          .from(t.factoringAssignments)
-          .innerJoin(t.invoices, eq(t.invoices.id, t.factoringAssignments.invoiceId))
-          .where(and(live, eq(t.invoices.documentId, id)))
-          .limit(1);
-        return rows.length > 0;
-      }
+        return any(q.select({ id: a.id }).from(a).innerJoin(b, eq(b.id, a.batchId)).where(and(assigned, eq(a.invoiceId, id))).limit(1));
+      case 'debtorId':
+        return any(q.select({ id: a.id }).from(a).innerJoin(b, eq(b.id, a.batchId)).innerJoin(t.invoices, eq(t.invoices.id, a.invoiceId)).where(and(assigned, eq(t.invoices.debtorId, id))).limit(1));
+      case 'documentId':
+        return (
+          (await any(q.select({ id: b.id }).from(b).where(and(ours, eq(b.documentId, id))).limit(1))) ||
+          any(q.select({ id: a.id }).from(a).innerJoin(b, eq(b.id, a.batchId)).innerJoin(t.invoices, eq(t.invoices.id, a.invoiceId)).where(and(assigned, eq(t.invoices.documentId, id))).limit(1))
+        );
       default:
         return false;
     }
@@ -144,9 +161,15 @@ export function createDbAccess(db: Database, user: AuthUser): AccessControl {
     },
     companyOf,
     rolesOn,
+    factorIds,
     async visibleCompanies() {
       const firmList = firmIds.map((m) => m.firmId);
       const directList = direct.map((m) => m.companyId);
+      const factors = await factorIds();
+      if (factors.length) {
+        const rows = await db.db.selectDistinct({ companyId: t.factoringBatches.companyId }).from(t.factoringBatches).where(inArray(t.factoringBatches.factorId, factors));
+        directList.push(...rows.map((r) => r.companyId));
+      }
       if (firmList.length === 0 && directList.length === 0) return [];
       const conditions = [];
       if (firmList.length) conditions.push(inArray(t.companies.firmId, firmList));

@@ -13,6 +13,7 @@ export const SCOPED_KEYS = [
   'disputeId',
   'holdId',
   'paymentPlanId',
+  'batchId',
   'sessionId',
   'tokenId',
 ] as const;
@@ -28,6 +29,7 @@ export const KIND_OF: Record<ScopedKey, string> = {
   disputeId: 'dispute',
   holdId: 'hold',
   paymentPlanId: 'payment plan',
+  batchId: 'factoring batch',
   sessionId: 'session',
   tokenId: 'API token',
 };

@@ -7,6 +7,11 @@ import { trpcCodeForFactError } from './fact-error-map.js';
 interface Issue {
   readonly path?: readonly PropertyKey[] | readonly { key: PropertyKey }[];
   readonly message: string;
+  readonly code?: string;
+  readonly params?: Record<string, unknown>;
+  readonly minimum?: unknown;
+  readonly maximum?: unknown;
+  readonly origin?: unknown;
 }
 
 function hasIssues(value: unknown): value is { issues: readonly Issue[] } {
@@ -20,9 +25,19 @@ function pathText(path: Issue['path']): string {
     .reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-/** Input validation issues as `field: message` lines. @example formatIssues([{ path: ['amount'], message: 'bad' }]) */
-export function formatIssues(issues: readonly Issue[]): { field: string; message: string }[] {
-  return issues.map((issue) => ({ field: pathText(issue.path), message: issue.message }));
+/**
+ * Input validation issues as `field: message` lines, with the stable zod issue `code` and the
+ * values a client needs to say it in another language (`params.code` of our own refinements,
+ * `minimum`/`maximum`/`origin` of size limits).
+ *
+ * @example formatIssues([{ path: ['amount'], message: 'bad' }])
+ */
+export function formatIssues(issues: readonly Issue[]): { field: string; message: string; code: string | null; params: Record<string, unknown> }[] {
+  return issues.map((issue) => {
+    const params: Record<string, unknown> = { ...(issue.params ?? {}) };
+    for (const k of ['minimum', 'maximum', 'origin'] as const) if (issue[k] !== undefined) params[k] = typeof issue[k] === 'bigint' ? String(issue[k]) : issue[k];
+    return { field: pathText(issue.path), message: issue.message, code: issue.code ?? null, params };
+  });
 }
 
 /**

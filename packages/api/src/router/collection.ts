@@ -27,10 +27,10 @@ const disputeRouter = router({
       const now = ctx.clock();
       await ctx.db.transaction(async (tx) => {
         const invoice = await invoiceOf(tx, input.invoiceId);
-        if (input.openedOn < invoice.issueDate) throw apiError.badInput('openedOn', `is before the invoice date ${invoice.issueDate}`);
+        if (input.openedOn < invoice.issueDate) throw apiError.badInput('openedOn', `is before the invoice date ${invoice.issueDate}`, { code: 'BEFORE_INVOICE_DATE', params: { date: invoice.issueDate } });
         const d = tx.tables.disputes;
         const already = await tx.db.select({ id: d.id }).from(d).where(and(eq(d.invoiceId, invoice.id), eq(d.status, 'open'))).limit(1);
-        if (already.length > 0) throw apiError.conflict(`Invoice ${invoice.number} already has an open dispute; resolve it first.`);
+        if (already.length > 0) throw apiError.conflict(`Invoice ${invoice.number} already has an open dispute; resolve it first.`, { code: 'DISPUTE_ALREADY_OPEN', params: { number: invoice.number } });
         const values = { id, companyId: invoice.companyId, invoiceId: invoice.id, status: 'open' as const, reason: input.reason, description: input.description ?? null, openedOn: input.openedOn, createdBy: ctx.user.id, createdAt: now };
         await tx.db.insert(d).values(values);
         await appendAudit(tx, { companyId: invoice.companyId, actorUserId: ctx.user.id, action: 'dispute.open', entityType: 'dispute', entityId: id, at: now, after: values });
@@ -83,7 +83,7 @@ const holdRouter = router({
         .refine((v) => (v.invoiceId === undefined) !== (v.debtorId === undefined), { message: 'give exactly one of invoiceId or debtorId', path: ['invoiceId'] }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (input.untilDate && input.untilDate < input.fromDate) throw apiError.badInput('untilDate', `is before fromDate ${input.fromDate}`);
+      if (input.untilDate && input.untilDate < input.fromDate) throw apiError.badInput('untilDate', `is before fromDate ${input.fromDate}`, { code: 'BEFORE_START', params: { date: input.fromDate } });
       const key = input.invoiceId ? 'invoiceId' : 'debtorId';
       const companyId = (await ctx.access.companyOf(key, (input.invoiceId ?? input.debtorId)!))!;
       const id = uuidv7();

@@ -13,6 +13,7 @@ import { companyProcedure, MANAGERS, router } from '../trpc.js';
 import type { Database } from '../db.js';
 import type { sqliteTables } from '@fact/db';
 import { debtorBehaviour } from './debtor-behaviour.js';
+import { debtorNotesRouter } from './debtor-notes.js';
 
 const debtorFields = {
   kind: z.enum(['business', 'consumer']),
@@ -59,6 +60,7 @@ async function loadDebtor(db: Database, id: string) {
 /** Debtors of a company: list, read, create, edit. */
 export const debtorRouter = router({
   behaviour: debtorBehaviour,
+  notes: debtorNotesRouter,
   list: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, search: z.string().trim().max(100).optional(), ...pageInput }))
     .query(async ({ ctx, input }) => {

@@ -3,11 +3,10 @@
 // policies (checked by @fact/core's parsePolicy and the runner's parseRunnerSettings).
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { parsePolicy } from '@fact/core';
-import { updateCompany } from '@fact/db';
+import { DEFAULT_DUNNING_POLICIES, parsePolicy } from '@fact/core';
+import { isDbError, updateCompany } from '@fact/db';
 import {
   decide,
-  deliverNow,
   listQueue,
   loadCompany,
   mailChannelFromEnv,
@@ -23,7 +22,10 @@ import { apiError } from '../errors/api-error.js';
 import { calendarDateInput } from '../schemas/date.js';
 import { recordId, recordVersion } from '../schemas/ids.js';
 import { appendAudit } from '../services/audit.js';
+import { companyQueue } from '../services/dunning-ui/firm-queue.js';
 import { companyProcedure, firmProcedure, MANAGERS, router } from '../trpc.js';
+import { decideManyProcedure, debtorHistoryProcedure, deliverAll } from './dunning-decisions.js';
+import { letterTemplatesRouter } from './letter-templates.js';
 
 const STATES = ['planned', 'approved', 'skipped', 'claimed', 'failed', 'rerouted', 'dropped', 'sent', 'task-open', 'task-done'] as const;
 const outboxKeyInput = z.string().regex(/^[0-9a-f]{32}$/, 'an outbox key is 32 hex characters');
@@ -52,19 +54,33 @@ export const dunningRunRouter = router({
     .input(z.object({ companyId: recordId, states: z.array(z.enum(STATES)).optional() }))
     .query(({ ctx, input }) => listQueue(ctx.db, input.companyId, input.states as OutboxState[] | undefined)),
 
-  /** The firm-wide follow-up queue: what needs an accountant, over every company they keep. */
-  firmQueue: firmProcedure.query(async ({ ctx }) => {
+  /**
+   * Today's follow-up queue over every company the accountant keeps: what waits for approval, open
+   * phone tasks and failed deliveries, grouped per company and debtor, each with the planner's
+   * reason (rule, facts, claims priced as the letter would print them) in the given language.
+   */
+  firmQueue: firmProcedure.input(z.object({ language: z.enum(['nl', 'fr', 'en']).default('en') }).optional()).query(async ({ ctx, input }) => {
     const visible = (await ctx.access.visibleCompanies()).filter((c) => c.roles.includes('accountant')).map((c) => c.companyId);
     if (visible.length === 0) return [];
     const c = ctx.db.tables.companies;
-    const companies = await ctx.db.db.select({ id: c.id, legalName: c.legalName }).from(c).where(inArray(c.id, visible));
+    const companies = await ctx.db.db.select({ id: c.id, legalName: c.legalName, country: c.country }).from(c).where(inArray(c.id, visible));
+    companies.sort((a, b) => a.legalName.localeCompare(b.legalName, 'nl') || (a.id < b.id ? -1 : 1));
     const out = [];
     for (const company of companies) {
-      const items = (await listQueue(ctx.db, company.id)).filter((q) => q.needsApproval || q.state === 'task-open' || q.state === 'failed');
-      if (items.length > 0) out.push({ companyId: company.id, legalName: company.legalName, items });
+      const queue = await companyQueue(ctx.db, { id: company.id, legalName: company.legalName, country: company.country === 'NL' ? 'NL' : 'BE' }, input?.language ?? 'en');
+      if (queue) out.push(queue);
     }
     return out;
   }),
+
+  /** Approve, skip (one reason for all) or send several queued reminders, over several companies. */
+  decideMany: decideManyProcedure((ctx) => runnerOf(ctx)),
+
+  /** Every planned, approved, skipped, sent and failed send of a debtor: who, when, why. */
+  debtorHistory: debtorHistoryProcedure,
+
+  /** The company's letter templates per level and language, with a preview. */
+  templates: letterTemplatesRouter,
 
   /** Approve, skip (with a reason) or complete a phone task. Approving does not send: the run or `sendNow` does. */
   decide: companyProcedure('accountant')
@@ -90,7 +106,7 @@ export const dunningRunRouter = router({
     .input(z.object({ companyId: recordId, keys: z.array(outboxKeyInput).min(1).max(500) }))
     .mutation(async ({ ctx, input }) => {
       for (const key of input.keys) await decide(ctx.db, input.companyId, key, { decision: 'approve' }, ctx.user.id, ctx.clock());
-      return deliverNow(runnerOf(ctx), input.companyId, input.keys);
+      return deliverAll(runnerOf(ctx), input.companyId, input.keys);
     }),
 
   /** Run the company's dunning now (plan, then send what may go), as the daily run would. */
@@ -106,10 +122,24 @@ export const dunningRunRouter = router({
       if (!company) throw apiError.notFound('company', input.companyId);
       const c = ctx.db.tables.companies;
       const [row] = await ctx.db.db.select({ version: c.version }).from(c).where(inArray(c.id, [input.companyId]));
-      return { version: row?.version ?? 1, runner: company.settings, business: policyFor(company, 'business'), consumer: policyFor(company, 'consumer') };
+      const country = company.country === 'NL' ? 'NL' : 'BE';
+      return {
+        version: row?.version ?? 1,
+        country,
+        runner: company.settings,
+        business: policyFor(company, 'business'),
+        consumer: policyFor(company, 'consumer'),
+        /** Whether the company has its own policy (else the legal default of its country applies). */
+        own: { business: !!company.dunningPolicy?.['business'], consumer: !!company.dunningPolicy?.['consumer'] },
+        /** The presets to start from: the legal defaults of the company's country. */
+        presets: { business: DEFAULT_DUNNING_POLICIES[`${country}-B2B`], consumer: DEFAULT_DUNNING_POLICIES[`${country}-B2C`] },
+      };
     }),
 
-  /** Change the runner settings and/or a policy; each is validated before anything is stored. */
+  /**
+   * Change the runner settings and/or a policy (null: back to the legal default); each is
+   * validated before anything is stored, and the change is audited.
+   */
   updateSettings: companyProcedure('accountant')
     .input(z.object({ companyId: recordId, version: recordVersion, runner: z.unknown().optional(), business: z.unknown().optional(), consumer: z.unknown().optional() }))
     .mutation(async ({ ctx, input }) => {
@@ -117,13 +147,29 @@ export const dunningRunRouter = router({
       if (!company) throw apiError.notFound('company', input.companyId);
       const next: Record<string, unknown> = { ...(company.dunningPolicy ?? {}) };
       if (input.runner !== undefined) next['runner'] = parseRunnerSettings(input.runner, 'runner');
-      if (input.business !== undefined) next['business'] = parsePolicy(input.business);
-      if (input.consumer !== undefined) next['consumer'] = parsePolicy(input.consumer);
+      const country = company.country === 'NL' ? 'NL' : 'BE';
+      // A policy follows the law of the company's country (claims are priced by it).
+      for (const kind of ['business', 'consumer'] as const) {
+        if (input[kind] === undefined) continue;
+        if (input[kind] === null) {
+          delete next[kind];
+          continue;
+        }
+        const policy = parsePolicy(input[kind]);
+        if (policy.jurisdiction !== country) throw apiError.badInput('jurisdiction', `this company is in ${country}: its policies follow ${country} law, not ${policy.jurisdiction}`);
+        if (policy.debtorKind !== kind) throw apiError.badInput('debtorKind', `the ${kind} policy must be for ${kind} debtors`);
+        next[kind] = policy;
+      }
       const now = ctx.clock();
-      return ctx.db.transaction(async (tx) => {
-        const updated = await updateCompany(tx, { companyId: input.companyId }, { version: input.version, dunningPolicy: next });
-        await appendAudit(tx, { companyId: input.companyId, actorUserId: ctx.user.id, action: 'dunning.settings', entityType: 'company', entityId: input.companyId, at: now, before: company.dunningPolicy, after: next });
-        return { version: updated.version };
-      });
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          const updated = await updateCompany(tx, { companyId: input.companyId }, { version: input.version, dunningPolicy: next });
+          await appendAudit(tx, { companyId: input.companyId, actorUserId: ctx.user.id, action: 'dunning.settings', entityType: 'company', entityId: input.companyId, at: now, before: company.dunningPolicy, after: next });
+          return { version: updated.version };
+        });
+      } catch (e) {
+        if (isDbError(e, 'STALE_VERSION')) throw apiError.conflict(`The dunning settings were changed by someone else since you read them (version ${input.version}). Reload, re-apply your change and save again.`);
+        throw e;
+      }
     }),
 });

@@ -3,23 +3,14 @@ import { calendarDateInput } from '../schemas/date.js';
 import { recordId } from '../schemas/ids.js';
 import { nonNegativeAmountInput } from '../schemas/money.js';
 import { companyToday } from '../services/as-of.js';
-import { appendAudit } from '../services/audit.js';
 import { factoringRepurchase, factoringSettlement } from '../services/factoring/after-sale.js';
 import { batchDetail, downloadPackage, listBatches, type BatchViewer } from '../services/factoring/batches.js';
 import { createFactoringPackageBatch } from '../services/factoring/create-batch.js';
+import { deliverBatch } from '../services/factoring/deliveries.js';
 import { factoringPreview } from '../services/factoring/preview.js';
-import { firmOfCompany, listProfiles, loadProfile, profileView, saveProfile } from '../services/factoring/profiles.js';
-import { readFirmPublicKey, readSeller, writeSeller } from '../services/factoring/storage.js';
-import type { Role } from '../auth/user.js';
+import type { Context } from '../context.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
-
-/** Those who see batches: the managers, and the factor's users for batches addressed to it. */
-const BATCH_READERS: Role[] = [...MANAGERS, 'factor'];
-
-const profileId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/, 'a factor profile id: letters, digits, ".", "_" and "-"')
-  .meta({ description: 'Id of a factor profile of the firm', example: 'acme-2025' });
+import { BATCH_READERS, factorsRouter, keysRouter, profileId, profilesRouter, sellerRouter } from './factoring-setup.js';
 
 /** Open payables to debtors that are also suppliers (set-off / CONTRA); without it the whole balance is assumed. */
 const payables = z
@@ -28,63 +19,28 @@ const payables = z
   .default([])
   .transform((list) => new Map(list.map((p) => [p.debtorId.toLowerCase(), p.amount])));
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A manager sees the company's batches; a factor's user those addressed to their factor. */
+async function viewerOf(ctx: Context): Promise<BatchViewer> {
+  if (ctx.roles?.some((r) => MANAGERS.includes(r))) return { kind: 'manager' };
+  return { kind: 'factor', factorIds: await ctx.access.factorIds() };
+}
 
-function viewerOf(roles: readonly Role[] | undefined): BatchViewer {
-  return roles?.some((r) => MANAGERS.includes(r)) ? 'manager' : 'factor';
+/** What delivering needs from the context. */
+function deliveryEnv(ctx: Context) {
+  return { db: ctx.db, documents: ctx.documents, clock: ctx.clock, keySecret: ctx.settings.keySecret, pushCa: ctx.settings.pushCa, outboxDir: ctx.settings.factoringOutboxDir };
 }
 
 /**
  * Factoring (other-systems.md §3): factor profiles, the eligibility preview, selling a selection
- * as a signed package, the batches sold, and what follows (settlement, repurchase).
+ * as a signed package, the batches sold and their delivery, and what follows (settlement, repurchase).
  */
 export const factoringRouter = router({
-  profiles: router({
-    list: companyProcedure(...MANAGERS)
-      .input(z.object({ companyId: recordId }))
-      .query(async ({ ctx, input }) => listProfiles(await firmOfCompany(ctx.db, input.companyId))),
-
-    get: companyProcedure(...MANAGERS)
-      .input(z.object({ companyId: recordId, profileId }))
-      .query(async ({ ctx, input }) => {
-        const { profile, json } = await loadProfile(await firmOfCompany(ctx.db, input.companyId), input.profileId);
-        return profileView(profile, json);
-      }),
-
-    /** Profiles are the firm's (one factor's terms for all its clients): accountants only. */
-    save: companyProcedure('accountant')
-      .input(z.object({ companyId: recordId, profile: z.record(z.string(), z.unknown()).meta({ description: 'A factor profile (format version 1) as JSON' }) }))
-      .mutation(async ({ ctx, input }) => {
-        const firmId = await firmOfCompany(ctx.db, input.companyId);
-        const saved = await saveProfile(firmId, input.profile);
-        await ctx.db.transaction((tx) =>
-          appendAudit(tx, { companyId: input.companyId, firmId, actorUserId: ctx.user.id, action: 'factoring.profile.save', entityType: 'factor_profile', entityId: saved.id, at: ctx.clock(), after: input.profile }),
-        );
-        return saved;
-      }),
-  }),
-
-  /** The seller's postal address on the notices of assignment (companies have no address column yet). */
-  seller: router({
-    get: companyProcedure(...MANAGERS)
-      .input(z.object({ companyId: recordId }))
-      .query(async ({ ctx, input }) => readSeller(await firmOfCompany(ctx.db, input.companyId), input.companyId)),
-    save: companyProcedure(...MANAGERS)
-      .input(z.object({ companyId: recordId, street: text(200), postalCode: text(20), city: text(100), email: z.email().max(200).optional() }))
-      .mutation(async ({ ctx, input }) => {
-        const { companyId, ...seller } = input;
-        await writeSeller(await firmOfCompany(ctx.db, companyId), companyId, seller);
-        await ctx.db.transaction((tx) =>
-          appendAudit(tx, { companyId, actorUserId: ctx.user.id, action: 'factoring.seller.save', entityType: 'company', entityId: companyId, at: ctx.clock(), after: seller }),
-        );
-        return seller;
-      }),
-  }),
-
-  /** The firm's public key, which the factor checks every package against (null before the first package). */
-  publicKey: companyProcedure(...BATCH_READERS)
-    .input(z.object({ companyId: recordId }))
-    .query(async ({ ctx, input }) => readFirmPublicKey(await firmOfCompany(ctx.db, input.companyId))),
+  profiles: profilesRouter,
+  factors: factorsRouter,
+  seller: sellerRouter,
+  publicKey: keysRouter.publicKey,
+  publicKeys: keysRouter.publicKeys,
+  rotateKey: keysRouter.rotateKey,
 
   preview: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, profileId, asOf: calendarDateInput.optional(), payables }))
@@ -93,6 +49,7 @@ export const factoringRouter = router({
       return factoringPreview(ctx.db, input.companyId, input.profileId, asOf, input.payables);
     }),
 
+  /** Sells the selection: the signed package is stored and the batch addressed to the profile's factor. */
   createBatch: companyProcedure(...MANAGERS)
     .input(
       z.object({
@@ -106,28 +63,37 @@ export const factoringRouter = router({
     .mutation(async ({ ctx, input }) => {
       const asOf = await companyToday(ctx, input.companyId, input.asOf);
       return createFactoringPackageBatch(
-        { db: ctx.db, documents: ctx.documents, userId: ctx.user.id, now: ctx.clock() },
+        { db: ctx.db, documents: ctx.documents, userId: ctx.user.id, now: ctx.clock(), keySecret: ctx.settings.keySecret },
         { companyId: input.companyId, profileId: input.profileId, invoiceIds: input.invoiceIds, asOf, payables: input.payables },
       );
     }),
 
+  /**
+   * Hands the package to the factor now (its HTTPS endpoint, else the server's delivery folder),
+   * retried a few times; what still fails is retried later by `fact-factoring deliveries-retry`.
+   * Delivered before: nothing is sent again.
+   */
+  deliver: companyProcedure(...MANAGERS)
+    .input(z.object({ companyId: recordId, batchId: recordId }))
+    .mutation(async ({ ctx, input }) => deliverBatch(deliveryEnv(ctx), input.companyId, input.batchId)),
+
   batches: companyProcedure(...BATCH_READERS)
     .input(z.object({ companyId: recordId }))
-    .query(async ({ ctx, input }) => listBatches(ctx.db, input.companyId, viewerOf(ctx.roles))),
+    .query(async ({ ctx, input }) => listBatches(ctx.db, input.companyId, await viewerOf(ctx))),
 
   batch: companyProcedure(...BATCH_READERS)
     .input(z.object({ companyId: recordId, batchId: recordId }))
-    .query(async ({ ctx, input }) => batchDetail(ctx.db, input.companyId, input.batchId, viewerOf(ctx.roles))),
+    .query(async ({ ctx, input }) => batchDetail(ctx.db, ctx.documents, input.companyId, input.batchId, await viewerOf(ctx))),
 
   download: companyProcedure(...BATCH_READERS)
     .input(z.object({ companyId: recordId, batchId: recordId }))
-    .query(async ({ ctx, input }) => downloadPackage(ctx.db, input.companyId, input.batchId, viewerOf(ctx.roles))),
+    .query(async ({ ctx, input }) => downloadPackage(ctx.db, ctx.documents, input.companyId, input.batchId, await viewerOf(ctx))),
 
   settlement: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, profileId }))
-    .query(async ({ ctx, input }) => factoringSettlement(ctx.db, input.companyId, input.profileId)),
+    .query(async ({ ctx, input }) => factoringSettlement(ctx.db, ctx.documents, input.companyId, input.profileId)),
 
   repurchase: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, profileId, asOf: calendarDateInput.optional() }))
-    .query(async ({ ctx, input }) => factoringRepurchase(ctx.db, input.companyId, input.profileId, await companyToday(ctx, input.companyId, input.asOf))),
+    .query(async ({ ctx, input }) => factoringRepurchase(ctx.db, ctx.documents, input.companyId, input.profileId, await companyToday(ctx, input.companyId, input.asOf))),
 });

@@ -6,6 +6,7 @@ import { calendarDateInput } from '../schemas/date.js';
 import { amountOutput, centsToAmount } from '../schemas/money.js';
 import { firmOverview, overduePercent } from '../services/overview/firm-overview.js';
 import { firmProcedure, router } from '../trpc.js';
+import { trendInput, trendOf, trendOutput } from './overdue-trend.js';
 
 const companyLine = z.object({
   companyId: z.string(),
@@ -90,5 +91,19 @@ export const overviewRouter = router({
           reclaimableVat: centsToAmount(vat),
         },
       };
+    }),
+
+  /**
+   * The firm's overdue trend: overdue and outstanding (amount, % overdue) at the end of each of
+   * the last eleven months and on `asOf` (default: today), summed over the companies the caller
+   * follows as accountant, rebuilt from the ledger's history.
+   */
+  trend: firmProcedure
+    .meta({ openapi: { method: 'GET', path: '/overview/trend', tags: ['overview'], summary: 'Firm overdue trend over the last twelve month ends' } })
+    .input(trendInput.optional())
+    .output(trendOutput)
+    .query(async ({ ctx, input }) => {
+      const visible = (await ctx.access.visibleCompanies()).filter((c) => c.roles.includes('accountant')).map((c) => c.companyId);
+      return trendOf(ctx, visible, input?.asOf);
     }),
 });

@@ -45,14 +45,14 @@ export const promiseRouter = router({
     )
     .output(promiseOutput)
     .mutation(async ({ ctx, input }) => {
-      if (input.dueOn < input.promisedOn) throw apiError.badInput('dueOn', `is before the day of the promise (${input.promisedOn})`);
+      if (input.dueOn < input.promisedOn) throw apiError.badInput('dueOn', `is before the day of the promise (${input.promisedOn})`, { code: 'BEFORE_START', params: { date: input.promisedOn } });
       const companyId = (await ctx.access.companyOf('debtorId', input.debtorId))!;
       if (input.invoiceId) {
         const i = ctx.db.tables.invoices;
         const invoice = (await ctx.db.db.select({ debtorId: i.debtorId, number: i.number, status: i.status, open: i.openAmountCents }).from(i).where(eq(i.id, input.invoiceId)).limit(1))[0];
         if (!invoice) throw apiError.notFound('invoice', input.invoiceId);
         if (invoice.debtorId !== input.debtorId) throw apiError.badInput('invoiceId', `invoice ${invoice.number} belongs to another debtor`);
-        if (invoice.status !== 'open' || invoice.open === 0) throw apiError.badInput('invoiceId', `invoice ${invoice.number} has nothing open`);
+        if (invoice.status !== 'open' || invoice.open === 0) throw apiError.badInput('invoiceId', `invoice ${invoice.number} has nothing open`, { code: 'NOTHING_OPEN', params: { number: invoice.number } });
       }
       const now = ctx.clock();
       const promise = await ctx.db.transaction(async (tx) => {

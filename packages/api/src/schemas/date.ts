@@ -17,7 +17,7 @@ export const calendarDateInput = z
       parseDate(value, 'date');
     } catch (error) {
       const detail = isFactError(error) ? error.message.replace(/^date: /, '') : 'invalid date';
-      ctx.addIssue({ code: 'custom', message: `${detail} (expected YYYY-MM-DD, e.g. "2025-03-15")` });
+      ctx.addIssue({ code: 'custom', message: `${detail} (expected YYYY-MM-DD, e.g. "2025-03-15")`, params: { code: 'INVALID_DATE' } });
     }
   })
   .meta({ description: 'Calendar date, YYYY-MM-DD', example: '2025-03-15' });

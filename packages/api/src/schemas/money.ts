@@ -13,17 +13,17 @@ const MAX_CENTS = 99_999_999_999_99n; // 100 billion euro: far beyond any invoic
  * parseAmountToCents('0.005'); // { ok: false, message: '... fraction of a cent ...' }
  * ```
  */
-export function parseAmountToCents(text: string): { ok: true; cents: number } | { ok: false; message: string } {
+export function parseAmountToCents(text: string): { ok: true; cents: number } | { ok: false; message: string; code: 'INVALID_AMOUNT' | 'CENT_FRACTION' | 'AMOUNT_TOO_LARGE' } {
   if (!AMOUNT.test(text)) {
-    return { ok: false, message: `"${text}" is not an amount: write it as a decimal string with a dot, e.g. "1234.56"` };
+    return { ok: false, code: 'INVALID_AMOUNT', message: `"${text}" is not an amount: write it as a decimal string with a dot, e.g. "1234.56"` };
   }
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   if (fraction.length > 2) {
-    return { ok: false, message: `"${text}" has a fraction of a cent: at most 2 decimals are allowed` };
+    return { ok: false, code: 'CENT_FRACTION', message: `"${text}" has a fraction of a cent: at most 2 decimals are allowed` };
   }
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  if (cents > MAX_CENTS) return { ok: false, message: `"${text}" is too large` };
+  if (cents > MAX_CENTS) return { ok: false, code: 'AMOUNT_TOO_LARGE', message: `"${text}" is too large` };
   return { ok: true, cents: Number(negative ? -cents : cents) };
 }
 
@@ -48,15 +48,16 @@ function amountSchema(rule: 'any' | 'positive' | 'nonNegative') {
     .transform((text, ctx) => {
       const parsed = parseAmountToCents(text.trim());
       if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.message });
+        // `params.code` is the stable name clients translate (the message is the English explanation).
+        ctx.addIssue({ code: 'custom', message: parsed.message, params: { code: parsed.code } });
         return z.NEVER;
       }
       if (rule === 'positive' && parsed.cents <= 0) {
-        ctx.addIssue({ code: 'custom', message: `must be more than 0.00, got "${text}"` });
+        ctx.addIssue({ code: 'custom', message: `must be more than 0.00, got "${text}"`, params: { code: 'NOT_POSITIVE' } });
         return z.NEVER;
       }
       if (rule === 'nonNegative' && parsed.cents < 0) {
-        ctx.addIssue({ code: 'custom', message: `must not be negative, got "${text}"` });
+        ctx.addIssue({ code: 'custom', message: `must not be negative, got "${text}"`, params: { code: 'NEGATIVE' } });
         return z.NEVER;
       }
       return parsed.cents;

@@ -14,7 +14,7 @@ export type RecordIds = Record<ScopedKey, string>;
  * invoices, an allocated payment, a document, a dispute, a hold and a payment plan; plus a
  * session and an API token of the user who logs in with `email`.
  */
-export async function seedRecords(db: DbHandle, user: AuthUser, companyId: string, email: string, tag: string): Promise<RecordIds> {
+export async function seedRecords(db: DbHandle, user: AuthUser, companyId: string, email: string, tag: string): Promise<Omit<RecordIds, 'batchId'>> {
   const api = callerFor(db, user);
   const debtor = await api.debtor.create({ companyId, kind: 'business', name: `Debtor ${tag}`, language: 'nl', country: 'BE' });
   const line = { description: 'Goods', quantity: '1', unitPrice: '100.00', vatRate: '21', vatCategory: 'S' as const };
@@ -44,11 +44,15 @@ export async function seedRecords(db: DbHandle, user: AuthUser, companyId: strin
   };
 }
 
-/** Offers one invoice of a company to a factor (a batch with one assignment), as the factoring export would. */
-export async function assignToFactor(db: DbHandle, companyId: string, invoiceId: string): Promise<void> {
+/**
+ * Offers one invoice of a company to a factor (a batch with one assignment, addressed to
+ * `factorId`, or to no factor row), as the factoring export would. Returns the batch id.
+ */
+export async function assignToFactor(db: DbHandle, companyId: string, invoiceId: string, factorId: string | null = null): Promise<string> {
+  const batchId = uuidv7();
   await db.transaction(async (tx) => {
-    const batchId = uuidv7();
-    await tx.db.insert(tx.tables.factoringBatches).values({ id: batchId, companyId, factorName: 'Factor NV', reference: `B-${batchId.slice(-6)}`, status: 'submitted', createdOn: '2025-03-01' });
+    await tx.db.insert(tx.tables.factoringBatches).values({ id: batchId, companyId, factorId, factorName: 'Factor NV', reference: `B-${batchId.slice(-6)}`, status: 'submitted', createdOn: '2025-03-01' });
     await tx.db.insert(tx.tables.factoringAssignments).values({ id: uuidv7(), companyId, batchId, invoiceId, amountCents: 12100, status: 'assigned', assignedOn: '2025-03-02' });
   });
+  return batchId;
 }

@@ -18,19 +18,23 @@ export interface Tenancy {
   companyA1: string;
   companyA2: string;
   companyB1: string;
+  /** Firm A's two factors: the one `factorA1` works for, and a second one (`otherFactorA`). */
+  factorA: string;
+  factorA2: string;
   users: {
     accountantA: AuthUser;
     entrepreneurA1: AuthUser;
     factorA1: AuthUser;
+    otherFactorA: AuthUser;
     accountantB: AuthUser;
     entrepreneurB1: AuthUser;
   };
-  emails: Record<'accountantA' | 'entrepreneurA1' | 'factorA1' | 'accountantB' | 'entrepreneurB1', string>;
+  emails: Record<'accountantA' | 'entrepreneurA1' | 'factorA1' | 'otherFactorA' | 'accountantB' | 'entrepreneurB1', string>;
 }
 
 /**
- * Two firms, three companies and one user per role, inserted directly (the API has no
- * "create firm" procedure: firms are provisioned).
+ * Two firms, three companies, two factors of firm A and one user per role (and one for the
+ * second factor), inserted directly (the API has no "create firm" procedure: firms are provisioned).
  *
  * @example
  * ```ts
@@ -43,13 +47,16 @@ export async function seedTenancy(db: DbHandle): Promise<Tenancy> {
   const companyA1 = uuidv7();
   const companyA2 = uuidv7();
   const companyB1 = uuidv7();
+  const factorA = uuidv7();
+  const factorA2 = uuidv7();
   const passwordHash = await hashPassword(PASSWORD, CHEAP);
   const people = {
-    accountantA: { email: 'anna@kantoor-a.be', firmId: firmA, companyId: null, role: 'accountant' },
-    entrepreneurA1: { email: 'els@bakkerij-a1.be', firmId: null, companyId: companyA1, role: 'entrepreneur' },
-    factorA1: { email: 'frank@factor.be', firmId: null, companyId: companyA1, role: 'factor' },
-    accountantB: { email: 'bram@kantoor-b.nl', firmId: firmB, companyId: null, role: 'accountant' },
-    entrepreneurB1: { email: 'eva@winkel-b1.nl', firmId: null, companyId: companyB1, role: 'entrepreneur' },
+    accountantA: { email: 'anna@kantoor-a.be', firmId: firmA, companyId: null, factorId: null, role: 'accountant' },
+    entrepreneurA1: { email: 'els@bakkerij-a1.be', firmId: null, companyId: companyA1, factorId: null, role: 'entrepreneur' },
+    factorA1: { email: 'frank@factor.be', firmId: null, companyId: null, factorId: factorA, role: 'factor' },
+    otherFactorA: { email: 'olga@second-factor.be', firmId: null, companyId: null, factorId: factorA2, role: 'factor' },
+    accountantB: { email: 'bram@kantoor-b.nl', firmId: firmB, companyId: null, factorId: null, role: 'accountant' },
+    entrepreneurB1: { email: 'eva@winkel-b1.nl', firmId: null, companyId: companyB1, factorId: null, role: 'entrepreneur' },
   } as const;
   const ids: Record<string, string> = {};
   await db.transaction(async (tx) => {
@@ -63,11 +70,15 @@ export async function seedTenancy(db: DbHandle): Promise<Tenancy> {
       { id: companyA2, firmId: firmA, legalName: 'Garage A2 SRL', country: 'BE', language: 'fr', timeZone: 'Europe/Brussels' },
       { id: companyB1, firmId: firmB, legalName: 'Winkel B1 BV', country: 'NL', language: 'nl', timeZone: 'Europe/Amsterdam' },
     ]);
+    await tx.db.insert(t.factors).values([
+      { id: factorA, firmId: firmA, name: 'Factor NV' },
+      { id: factorA2, firmId: firmA, name: 'Second Factor NV' },
+    ]);
     for (const [key, p] of Object.entries(people)) {
       const id = uuidv7();
       ids[key] = id;
       await tx.db.insert(t.users).values({ id, email: p.email, name: key, passwordHash, language: 'nl' });
-      await tx.db.insert(t.memberships).values({ id: uuidv7(), userId: id, firmId: p.firmId, companyId: p.companyId, role: p.role });
+      await tx.db.insert(t.memberships).values({ id: uuidv7(), userId: id, firmId: p.firmId, companyId: p.companyId, factorId: p.factorId, role: p.role });
     }
   });
   const load = async (key: keyof typeof people) => (await loadAuthUser(db, ids[key]!, { kind: 'internal' }))!;
@@ -77,10 +88,13 @@ export async function seedTenancy(db: DbHandle): Promise<Tenancy> {
     companyA1,
     companyA2,
     companyB1,
+    factorA,
+    factorA2,
     users: {
       accountantA: await load('accountantA'),
       entrepreneurA1: await load('entrepreneurA1'),
       factorA1: await load('factorA1'),
+      otherFactorA: await load('otherFactorA'),
       accountantB: await load('accountantB'),
       entrepreneurB1: await load('entrepreneurB1'),
     },

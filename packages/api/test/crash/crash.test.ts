@@ -101,22 +101,37 @@ async function factoringOutcome(db: DbHandle) {
   };
 }
 
-/** The batch's package on disk verifies with the firm's public key; files that belong to no batch are counted. */
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/**
+ * The batch's package, in the document store (`<data>/documents/ab/cd/<sha256>`, its documents row
+ * linked by factoring_batches.document_id), verifies with the firm's live public key
+ * (signing_keys); blobs in the store that no documents row names are counted.
+ */
 async function packageCheck(db: DbHandle, dir: string): Promise<{ problems: string[]; orphans: number }> {
-  const [batch] = await db.all<{ reference: string }>(sql`select reference from factoring_batches`);
-  const base = join(dir, 'data', 'factoring', plan.firmId);
-  const packages = join(base, 'companies', plan.factoringCompanyId, 'packages');
+  const [batch] = await db.all<{ reference: string; sha256: string | null }>(
+    sql`select b.reference, d.sha256 from factoring_batches b left join documents d on d.id = b.document_id and d.company_id = b.company_id`,
+  );
   if (!batch) return { problems: ['no batch'], orphans: 0 };
-  const zip = join(packages, `${batch.reference}.zip`);
+  const store = join(dir, 'data', 'documents');
   const problems: string[] = [];
-  if (!existsSync(zip)) problems.push(`the package ${batch.reference}.zip of the batch is missing`);
+  if (!batch.sha256) problems.push(`batch ${batch.reference} has no package document`);
   else {
-    const verdict = await verifyFactoringPackage(zip, readFileSync(join(base, 'keys', 'firm-ed25519.pub.pem'), 'utf8'));
-    if (!verdict.ok) problems.push(`the package does not verify: ${JSON.stringify(verdict).slice(0, 300)}`);
-    const side = JSON.parse(readFileSync(join(packages, `${batch.reference}.json`), 'utf8')) as { sha256: string };
-    if (side.sha256 !== createHash('sha256').update(readFileSync(zip)).digest('hex')) problems.push('the side file names another ZIP');
+    const zip = join(store, batch.sha256.slice(0, 2), batch.sha256.slice(2, 4), batch.sha256);
+    if (!existsSync(zip)) problems.push(`the package ${batch.sha256} of the batch is missing from the store`);
+    else {
+      const [key] = await db.all<{ public_key_pem: string }>(sql`select public_key_pem from signing_keys where retired_at is null`);
+      const verdict = await verifyFactoringPackage(zip, key?.public_key_pem ?? '');
+      if (!verdict.ok) problems.push(`the package does not verify: ${JSON.stringify(verdict).slice(0, 300)}`);
+      if (createHash('sha256').update(readFileSync(zip)).digest('hex') !== batch.sha256) problems.push('the stored ZIP does not hash to its name');
+    }
   }
-  const orphans = readdirSync(packages).filter((f) => !f.startsWith(`${batch.reference}.`)).length;
+  const known = new Set((await db.all<{ sha256: string }>(sql`select sha256 from documents`)).map((d) => d.sha256));
+  const orphans = filesUnder(store).filter((f) => !known.has(f.split('/').at(-1)!)).length;
   return { problems, orphans };
 }
 
@@ -194,7 +209,8 @@ describe(`crash safety of imports and exports (kill -9, ${RUNS} runs each)`, () 
       const dir = freshRun(`factoring-${run}`);
       const injected = run % 2 === 0;
       const point = ['write', 'rename', 'rename', 'commit'][Math.floor(random() * 4)]!;
-      const env: Record<string, string> = injected ? { FACT_CRASH_AT: `${point}:${1 + Math.floor(random() * (point === 'write' ? 8 : 3))}` } : {};
+      // One rename (the package into the document store), two commits (the firm's first signing key, the batch).
+      const env: Record<string, string> = injected ? { FACT_CRASH_AT: `${point}:${1 + Math.floor(random() * (point === 'write' ? 8 : point === 'rename' ? 1 : 2))}` } : {};
       const first = await runChild('factoring', dir, env, injected ? undefined : Math.floor(random() * span));
       if (first.signal === 'SIGKILL') kills++;
       else expect(first.code, `run ${run}: ${first.out}`).toBe(0);
@@ -215,7 +231,7 @@ describe(`crash safety of imports and exports (kill -9, ${RUNS} runs each)`, () 
       });
       rmSync(dir, { recursive: true, force: true });
     }
-    console.log(`factoring export crash runs: ${RUNS}, processes killed: ${kills}, killed after the commit: ${committedBeforeKill}, package files left by killed exports (no batch refers to them): ${orphanFiles}, operation ≈ ${calibration.ms} ms`);
+    console.log(`factoring export crash runs: ${RUNS}, processes killed: ${kills}, killed after the commit: ${committedBeforeKill}, package blobs left in the document store by killed exports (no documents row names them): ${orphanFiles}, operation ≈ ${calibration.ms} ms`);
     expect(kills).toBeGreaterThanOrEqual(RUNS / 2);
   }, 1_800_000);
 });

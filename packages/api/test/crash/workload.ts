@@ -51,7 +51,7 @@ export async function apiFor(db: DbHandle, plan: Plan, dataDir: string) {
 /**
  * Seeds the template: an invoice the CODA file's structured credit pays (3,044.45), two invoices
  * the camt.053 credit does not name (it waits in the queue), and three invoices to sell with a
- * profile and the seller's address (files under `dataDir`, FACT_DATA_DIR).
+ * profile and the seller's address (in the database since factoring keeps its state there).
  */
 export async function seedTemplate(db: DbHandle, dataDir: string): Promise<Plan> {
   process.env.FACT_DATA_DIR = dataDir;

@@ -28,7 +28,7 @@ export interface UserWithPassword extends User {
   passwordHash: string;
 }
 
-/** What a membership grants: a firm (accountants) or one company (entrepreneurs, factors). */
+/** What a membership grants: a firm (accountants), one company (entrepreneurs) or one factor (its staff, through `factor_id`, read by the API). */
 export interface Membership {
   id: string;
   userId: string;

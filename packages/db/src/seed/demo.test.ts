@@ -52,3 +52,20 @@ describe.each(testTargets())('seedDemoIfEmpty on $name', (target) => {
     }
   });
 });
+
+describe('the demo factor', () => {
+  it('has its own factor row of the first firm, and factor@demo.fact works for it (no company membership)', async () => {
+    const [target] = testTargets();
+    const { db, dispose } = await target!.open();
+    try {
+      await seedDemoIfEmpty(db, { asOf: '2025-06-30', invoices: 30 });
+      const rows = await db.all<{ name: string; factor_firm: string; firm_id: string | null; company_id: string | null; role: string }>(
+        sql`select f.name, f.firm_id as factor_firm, m.firm_id, m.company_id, m.role from memberships m join users u on u.id = m.user_id join factors f on f.id = m.factor_id where u.email = 'factor@demo.fact'`,
+      );
+      const accountantFirm = await db.all<{ firm_id: string }>(sql`select m.firm_id from memberships m join users u on u.id = m.user_id where u.email = 'accountant@demo.fact'`);
+      expect(rows).toEqual([{ name: 'Demo Factoring NV', factor_firm: accountantFirm[0]!.firm_id, firm_id: null, company_id: null, role: 'factor' }]);
+    } finally {
+      await dispose();
+    }
+  });
+});

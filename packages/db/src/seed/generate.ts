@@ -1,6 +1,7 @@
 import { addDays as addDaysChecked } from '@fact/core';
 import { v7 as uuidv7 } from 'uuid';
 import { BE_CITIES, BE_FORMS, NAME_PARTS, NL_CITIES, NL_FORMS, PAYMENT_BEHAVIOURS, PAYMENT_TERMS, RATES, TRADES, VAT_RATES } from './distributions.js';
+import { generatedIdentifiers } from './identifiers.js';
 import type { Prng } from './prng.js';
 
 /** Rows of one table, keyed by the drizzle (TypeScript) column names. */
@@ -17,6 +18,23 @@ export interface CompanyRows {
   disputes: Row[];
 }
 
+/** The tables of {@link CompanyRows} after `companies`, in the order they are loaded (parents first). */
+export const TABLE_ORDER = [
+  ['debtors', 'debtors'],
+  ['invoices', 'invoices'],
+  ['invoiceLines', 'invoiceLines'],
+  ['payments', 'payments'],
+  ['allocations', 'allocations'],
+  ['disputes', 'disputes'],
+] as const satisfies readonly (readonly [string, keyof Omit<CompanyRows, 'company'>])[];
+
+/** What to generate for company number `c` of a seed: its firm, its share of the invoices, the demo names. */
+export function companyPlan(c: number, spec: { companies: number; invoices: number; firmIds: readonly string[]; asOf: string }): Parameters<typeof generateCompany>[2] {
+  const share = Math.floor(spec.invoices / spec.companies) + (c < spec.invoices % spec.companies ? 1 : 0);
+  const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
+  return { firmId: spec.firmIds[c % spec.firmIds.length]!, index: c, invoices: share, asOf: spec.asOf, ...demo };
+}
+
 /**
  * Deterministic ids: UUIDv7 whose time part follows the business date but never goes back
  * (each id is later than the previous one), and whose random part comes from the seed. Ids in
@@ -27,6 +45,13 @@ export interface CompanyRows {
 export class IdSource {
   #last = 0;
   constructor(private readonly prng: Prng) {}
+  /** The last stamp given (milliseconds), to continue the same sequence elsewhere. */
+  get last(): number {
+    return this.#last;
+  }
+  set last(ms: number) {
+    this.#last = ms;
+  }
   /** An id stamped with `day` (UTC midnight), or just after the previous id if that is later. */
   next(day: string): string {
     this.#last = Math.max(this.#last + 1, Date.parse(`${day}T00:00:00Z`));
@@ -75,18 +100,26 @@ export function generateCompany(
   const companyId = opts.companyId ?? ids.next(start);
   const now = new Date(`${opts.asOf}T12:00:00Z`);
   const forms = country === 'BE' ? BE_FORMS : NL_FORMS;
+  const ident = generatedIdentifiers(country, opts.index);
+  const cities = country === 'BE' ? BE_CITIES : NL_CITIES;
   const company: Row = {
     id: companyId,
     firmId: opts.firmId,
     legalName: opts.legalName ?? `${r.pick(NAME_PARTS)} ${r.pick(TRADES)} ${r.pick(forms)} ${opts.index + 1}`,
     country,
-    enterpriseNumber: null,
-    vatNumber: null,
-    iban: null,
-    bic: null,
+    enterpriseNumber: ident.enterpriseNumber,
+    vatNumber: ident.vatNumber,
+    iban: ident.iban,
+    bic: ident.bic,
     language: country === 'BE' ? r.weighted([['nl', 0.6], ['fr', 0.4]] as const) : 'nl',
     timeZone: country === 'BE' ? 'Europe/Brussels' : 'Europe/Amsterdam',
     dunningPolicy: null,
+    address: {
+      street: `${['Nijverheidsstraat', 'Industrieweg', 'Avenue Louise', 'Havenstraat', 'Grote Markt'][opts.index % 5]} ${(opts.index % 150) + 1}`,
+      postalCode: country === 'BE' ? String(1000 + ((opts.index * 37) % 8999)) : `${1000 + ((opts.index * 37) % 8999)} AB`,
+      city: cities[opts.index % cities.length],
+    },
+    email: `facturatie@company-${opts.index + 1}.example`,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -107,8 +140,10 @@ export function generateCompany(
       postalCode: dCountry === 'BE' ? String(r.int(1000, 9999)) : `${r.int(1000, 9999)} ${r.pick(['AB', 'KL', 'XZ'])}`,
       city: r.pick(dCountry === 'BE' ? BE_CITIES : NL_CITIES),
       country: dCountry,
-      vatNumber: null,
-      enterpriseNumber: null,
+      // Businesses carry their VAT and enterprise numbers (the buyer's identity on a Peppol invoice).
+      ...(consumer
+        ? { vatNumber: null, enterpriseNumber: null }
+        : (({ vatNumber, enterpriseNumber }) => ({ vatNumber, enterpriseNumber }))(generatedIdentifiers(dCountry, 1_000_000 + opts.index * 20_000 + d))),
       externalRef: `C${String(d + 1).padStart(5, '0')}`,
       isSupplier: r.chance(0.05),
       antiAssignmentClause: !consumer && r.chance(0.04),

@@ -1,30 +1,45 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { DbHandle, Executor, RawDriver, Tables } from '../client/types.js';
-import type { CompanyRows, Row } from './generate.js';
+import { TABLE_ORDER, type CompanyRows, type Row } from './generate.js';
 import { rebuildReceivableTotals, withoutTotalsTriggers } from '../repo/receivableTotals.js';
+import { copyChunks, copyRows, type EncodedCompany, type EncodedTable } from './copy.js';
 import { dropSecondaryIndexes, type IndexDefinition } from './indexes.js';
 
 type TableKey = keyof Tables;
 
-const ORDER: readonly (readonly [TableKey, keyof Omit<CompanyRows, 'company'>])[] = [
-  ['debtors', 'debtors'],
-  ['invoices', 'invoices'],
-  ['invoiceLines', 'invoiceLines'],
-  ['payments', 'payments'],
-  ['allocations', 'allocations'],
-  ['disputes', 'disputes'],
-];
+const ORDER = TABLE_ORDER;
+
+/** Runs `tasks` with at most `limit` of them at once; rejects with the first failure. */
+async function inParallel(tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+}
 
 type PgQuery = (text: string, params: unknown[]) => Promise<unknown>;
 
+/** A load transaction on the bare PostgreSQL driver: `copy` only on node-postgres. */
+interface PgSession {
+  query: PgQuery;
+  copy?: (table: string, columns: readonly string[], keys: readonly string[], rows: readonly Row[]) => Promise<number>;
+  copyEncoded?: (t: EncodedTable) => Promise<number>;
+}
+
 /** Runs `fn` in a transaction on one connection of the bare PostgreSQL driver. */
-async function pgTransaction<T>(raw: Exclude<RawDriver, { driver: 'better-sqlite3' }>, fn: (query: PgQuery) => Promise<T>): Promise<T> {
-  if (raw.driver === 'pglite') return raw.client.transaction((tx) => fn((text, params) => tx.query(text, params)));
+async function pgTransaction<T>(raw: Exclude<RawDriver, { driver: 'better-sqlite3' }>, fn: (session: PgSession) => Promise<T>): Promise<T> {
+  // PGlite has COPY only from a whole in-memory blob, not from a stream: it keeps multi-row INSERTs.
+  if (raw.driver === 'pglite') return raw.client.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) }));
   const client = await raw.pool.connect();
   try {
     await client.query('begin');
-    const result = await fn((text, params) => client.query(text, params));
+    const result = await fn({
+      query: (text, params) => client.query(text, params),
+      copy: (table, columns, keys, rows) => copyRows(client, table, columns, keys, rows),
+      copyEncoded: (t) => copyChunks(client, t),
+    });
     await client.query('commit');
     return result;
   } catch (e) {
@@ -59,14 +74,18 @@ function pgValue(v: unknown): unknown {
 interface TableShape {
   name: string;
   keys: string[];
+  /** Column names in `keys` order. */
+  names: string[];
+  /** `"a", "b", …` */
   columns: string;
 }
 
 /**
- * Fast bulk loading of generated rows: multi-row INSERTs through the bare driver, one
- * transaction per company. SQLite: reused prepared statements of 200 rows on the writer
- * connection (inside our transaction). PostgreSQL: parameterised multi-row INSERTs of up to
- * 30 000 parameters (node-postgres or PGlite), no drizzle per-row work.
+ * Fast bulk loading of generated rows through the bare driver, one transaction per company.
+ * SQLite: reused prepared statements of 200 rows on the writer connection (inside our
+ * transaction). PostgreSQL server (node-postgres): one `COPY … FROM STDIN` per table, the rows
+ * streamed in COPY text format ({@link copyRows}). PGlite: parameterised multi-row INSERTs of up
+ * to 30 000 parameters. No drizzle per-row work.
  *
  * With `fresh: true` (a database created for this load, thrown away if the load fails) it
  * also drops the secondary indexes of the bulk tables for the load and rebuilds them at the
@@ -130,10 +149,18 @@ export class BulkLoader {
       if (!this.#fresh) return await fn();
       // Fresh: no per-row trigger work; the running totals are computed once at the end.
       const result = await withoutTotalsTriggers(this.db, fn);
-      await rebuildReceivableTotals(this.db);
+      if (sqlite) {
+        await rebuildReceivableTotals(this.db);
+      } else {
+        // PostgreSQL: the totals and the indexes are independent; two connections build them
+        // side by side (the server has a core per connection), each with room to sort in memory.
+        const tasks = [() => rebuildReceivableTotals(this.db), ...dropped.map((ix) => () => this.#buildIndex(ix))];
+        dropped = [];
+        await inParallel(tasks, 2);
+      }
       return result;
     } finally {
-      for (const ix of dropped) await this.db.transaction((tx) => tx.run(sql.raw(ix.sql)));
+      for (const ix of dropped) await this.#buildIndex(ix);
       if (sqlite) {
         sqlite.pragma('synchronous = FULL');
         if (this.#fresh) {
@@ -146,10 +173,28 @@ export class BulkLoader {
           sqlite.pragma('analysis_limit = 1000');
           sqlite.exec('analyze');
         }
-      } else if (dropped.length) {
+      } else if (this.#fresh) {
         await this.db.run(sql.raw(`analyze ${tableNames.map((n) => `"${n}"`).join(', ')}`));
       }
     }
+  }
+
+  /** True when the rows go in through COPY (a PostgreSQL server): {@link loadEncoded} applies. */
+  get copies(): boolean {
+    return this.db.raw.driver === 'pg';
+  }
+
+  /** Streams a company encoded for COPY ({@link encodeCompany}) in one transaction (PostgreSQL server only). */
+  async loadEncoded(company: EncodedCompany): Promise<number> {
+    const raw = this.db.raw;
+    if (raw.driver !== 'pg') throw new Error('loadEncoded needs a PostgreSQL server (COPY FROM STDIN)');
+    await this.#checkReplicaRole();
+    return pgTransaction(raw, async (session) => {
+      await this.#prepareSession(session);
+      let n = 0;
+      for (const t of company.tables) n += await session.copyEncoded!(t);
+      return n;
+    });
   }
 
   /** Inserts a company and everything under it in one transaction (or inside `within`). */
@@ -163,17 +208,11 @@ export class BulkLoader {
       });
     }
     // PostgreSQL: the bare driver in its own transaction (drizzle would build an object per parameter).
-    if (this.#fresh && this.#replicaRole === undefined) {
-      // Foreign keys are per-row triggers in PostgreSQL; a superuser may skip them for the load
-      // (same reasoning as SQLite's foreign_keys = OFF in run()). Others keep them.
-      const [me] = await this.db.all<{ s: boolean }>(sql`select rolsuper as s from pg_roles where rolname = current_user`);
-      this.#replicaRole = me?.s === true;
-    }
-    return pgTransaction(raw, async (query) => {
-      await query('set local synchronous_commit = off', []);
-      if (this.#replicaRole) await query('set local session_replication_role = replica', []);
-      let n = await this.#pgInsert(query, 'companies', [rows.company]);
-      for (const [table, key] of ORDER) n += await this.#pgInsert(query, table, rows[key]);
+    await this.#checkReplicaRole();
+    return pgTransaction(raw, async (session) => {
+      await this.#prepareSession(session);
+      let n = await this.#pgInsert(session, 'companies', [rows.company]);
+      for (const [table, key] of ORDER) n += await this.#pgInsert(session, table, rows[key]);
       return n;
     });
   }
@@ -205,9 +244,33 @@ export class BulkLoader {
     return rows.length;
   }
 
-  async #pgInsert(query: PgQuery, table: TableKey, rows: readonly Row[]): Promise<number> {
+  /** Re-creates a dropped index (PostgreSQL: with 256 MB to sort in, instead of the default 64 MB). */
+  async #buildIndex(ix: IndexDefinition): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (tx.dialect === 'pg') await tx.run(sql`set local maintenance_work_mem = '256MB'`);
+      await tx.run(sql.raw(ix.sql));
+    });
+  }
+
+  async #checkReplicaRole(): Promise<void> {
+    if (this.#fresh && this.#replicaRole === undefined) {
+      // Foreign keys are per-row triggers in PostgreSQL; a superuser may skip them for the load
+      // (same reasoning as SQLite's foreign_keys = OFF in run()). Others keep them.
+      const [me] = await this.db.all<{ s: boolean }>(sql`select rolsuper as s from pg_roles where rolname = current_user`);
+      this.#replicaRole = me?.s === true;
+    }
+  }
+
+  async #prepareSession(session: PgSession): Promise<void> {
+    await session.query('set local synchronous_commit = off', []);
+    if (this.#replicaRole) await session.query('set local session_replication_role = replica', []);
+  }
+
+  /** node-postgres: one streamed COPY per table; PGlite: multi-row INSERTs. */
+  async #pgInsert(session: PgSession, table: TableKey, rows: readonly Row[]): Promise<number> {
     if (rows.length === 0) return 0;
     const shape = this.#shape(table);
+    if (session.copy) return session.copy(shape.name, shape.names, shape.keys, rows);
     const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT_PG / shape.keys.length));
     for (let i = 0; i < rows.length; i += per) {
       const slice = Math.min(per, rows.length - i);
@@ -216,7 +279,7 @@ export class BulkLoader {
         const row = rows[r]!;
         for (const k of shape.keys) params.push(pgValue(row[k]));
       }
-      await query(this.#pgText(shape, slice), params);
+      await session.query(this.#pgText(shape, slice), params);
     }
     return rows.length;
   }
@@ -226,7 +289,8 @@ export class BulkLoader {
     if (!s) {
       const t = this.db.tables[table];
       const cols = Object.entries(getTableColumns(t));
-      s = { name: getTableName(t), keys: cols.map(([k]) => k), columns: cols.map(([, c]) => `"${c.name}"`).join(', ') };
+      const names = cols.map(([, c]) => c.name);
+      s = { name: getTableName(t), keys: cols.map(([k]) => k), names, columns: names.map((n) => `"${n}"`).join(', ') };
       this.#shapes.set(table, s);
     }
     return s;

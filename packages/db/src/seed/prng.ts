@@ -22,6 +22,15 @@ export class Prng {
     for (let i = 0; i < 15; i++) this.next();
   }
 
+  /** The generator's state, to continue the same sequence elsewhere (a worker thread). */
+  get state(): [number, number, number, number] {
+    return [this.#a, this.#b, this.#c, this.#d];
+  }
+
+  set state(s: readonly [number, number, number, number]) {
+    [this.#a, this.#b, this.#c, this.#d] = s;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     const t = (((this.#a + this.#b) | 0) + this.#d) | 0;

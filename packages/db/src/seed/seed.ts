@@ -1,9 +1,13 @@
 import { addDays } from '@fact/core';
 import { hashPassword } from '../auth/passwords.js';
 import type { DbHandle, Executor } from '../client/types.js';
-import { generateCompany, IdSource } from './generate.js';
+import { companyPlan, generateCompany, IdSource } from './generate.js';
 import { BulkLoader } from './load.js';
 import { Prng } from './prng.js';
+import { generateInWorker } from './worker.js';
+
+/** The demo factor of the first firm; `factor@demo.fact` works for it. */
+export const DEMO_FACTOR_NAME = 'Demo Factoring NV';
 
 /** The demo accounts of `pnpm start`, one per role. Passwords are public on purpose: demo only. */
 export const DEMO_USERS = [
@@ -51,7 +55,8 @@ export interface SeedResult {
  * Fills a migrated database with deterministic demo data: `firms` firms sharing `companies`
  * companies and `invoices` invoices (with lines, payments, allocations, credit notes and
  * disputes), plus demo users: the accountant is a member of the first firm, the entrepreneur of
- * its first company, the factor of its second company.
+ * its first company, and the factor user of the first firm's demo factor ({@link DEMO_FACTOR_NAME}),
+ * which sees the batches the firm sells to it.
  *
  * @example
  * ```ts
@@ -79,26 +84,54 @@ export async function seedDatabase(db: DbHandle, options: SeedOptions): Promise<
   });
   let rows = firms;
   const companyIds: string[] = [];
+  const plan = { companies, invoices, firmIds, asOf: options.asOf };
   const load = async (): Promise<void> => {
-  for (let c = 0; c < companies; c++) {
-    const share = Math.floor(invoices / companies) + (c < invoices % companies ? 1 : 0);
-    const demo = c === 0 ? { legalName: 'Bakkerij Janssens BV', country: 'BE' as const } : c === 1 ? { legalName: 'Zonneveld Logistiek B.V.', country: 'NL' as const } : {};
-    const data = generateCompany(r, ids, { firmId: firmIds[c % firms]!, index: c, invoices: share, asOf: options.asOf, ...demo });
-    companyIds.push(data.company.id as string);
-    rows += await loader.loadCompany(data, options.within);
-    options.onProgress?.({ companies: c + 1, rows });
-  }
+    if (loader.copies && !options.within) {
+      // PostgreSQL server: generation and COPY encoding in a worker thread, one company ahead,
+      // while this thread streams the previous company to the server (see seed/worker.ts).
+      const companiesOut = generateInWorker({ ...plan, prng: r.state, idLast: ids.last });
+      try {
+        for (let step = await companiesOut.next(); ; step = await companiesOut.next()) {
+          if (step.done) {
+            r.state = step.value.prng;
+            ids.last = step.value.idLast;
+            break;
+          }
+          companyIds.push(step.value.companyId);
+          rows += await loader.loadEncoded(step.value);
+          options.onProgress?.({ companies: companyIds.length, rows });
+        }
+      } finally {
+        // A failed load must not leave the worker (and so the process) running.
+        await companiesOut.return(undefined as never);
+      }
+      return;
+    }
+    for (let c = 0; c < companies; c++) {
+      const data = generateCompany(r, ids, companyPlan(c, plan));
+      companyIds.push(data.company.id as string);
+      rows += await loader.loadCompany(data, options.within);
+      options.onProgress?.({ companies: c + 1, rows });
+    }
   };
   // Inside a caller's transaction the pragmas cannot change; the demo seed is small anyway.
   await (options.within ? load() : loader.run(load));
   if (options.demoUsers ?? true) {
     const hashes = options.passwordHashes ?? (await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password))));
     await inTx(async (tx) => {
+      const factorId = ids.next(created);
+      await tx.db.insert(t.factors).values({ id: factorId, firmId: firmIds[0]!, name: DEMO_FACTOR_NAME, email: 'intake@demo-factoring.example', createdAt: new Date(`${created}T09:00:00Z`) });
+      rows += 1;
       for (const [i, u] of DEMO_USERS.entries()) {
         const userId = ids.next(created);
         await tx.db.insert(t.users).values({ id: userId, email: u.email, name: u.name, language: 'nl', passwordHash: hashes[i]! });
-        const target = u.role === 'accountant' ? { firmId: firmIds[0]!, companyId: null } : { firmId: null, companyId: companyIds[u.role === 'entrepreneur' ? 0 : Math.min(1, companyIds.length - 1)] ?? null };
-        if (target.firmId || target.companyId) await tx.db.insert(t.memberships).values({ id: ids.next(created), userId, role: u.role, ...target });
+        const target =
+          u.role === 'accountant'
+            ? { firmId: firmIds[0]!, companyId: null, factorId: null }
+            : u.role === 'factor'
+              ? { firmId: null, companyId: null, factorId }
+              : { firmId: null, companyId: companyIds[0] ?? null, factorId: null };
+        if (target.firmId || target.companyId || target.factorId) await tx.db.insert(t.memberships).values({ id: ids.next(created), userId, role: u.role, ...target });
         rows += 2;
       }
     });

@@ -11,6 +11,7 @@ import type { LetterFacts } from '../text/letters/types.js';
 import { documentLocale, type DocumentLocale } from '../text/locale.js';
 import { checkReminderLetter, type CheckedAmounts } from './check-letter.js';
 import { interestStatementBlocks } from './interest-statement.js';
+import { checkLetterTemplate, fillLetterTemplate } from './template.js';
 import type { ReminderLetterInput } from './types.js';
 
 function companyNumber(input: ReminderLetterInput): string | undefined {
@@ -45,12 +46,28 @@ function facts(input: ReminderLetterInput, amounts: CheckedAmounts, locale: Docu
   };
 }
 
+/** The company's template, checked and filled with this letter's facts (the same formatting as the generated text). */
+function ownWording(input: ReminderLetterInput, f: LetterFacts, locale: DocumentLocale): { subject: string; paragraphs: string[] } {
+  const checked = checkLetterTemplate(input.template!);
+  return fillLetterTemplate(checked, {
+    debtorName: input.debtor.name,
+    companyName: input.company.name,
+    invoiceNumbers: input.items.map((i) => i.number).join(', '),
+    amountDue: f.total,
+    openAmount: f.openTotal,
+    dueDate: f.firstDueDate,
+    letterDate: formatDate(input.letterDate, locale, 'long'),
+  });
+}
+
 /**
  * Builds the document model of a reminder letter at any dunning level, in the debtor's
  * language: sender and addressee, date and references, the level's wording, the invoices, the
  * claims and the total, the legal paragraphs (Book XIX free first reminder, Dutch 14-day letter,
  * B2B statutory interest and €40, formal notice), the payment block with EPC QR code, and the
- * interest statement per segment. Checks everything first ({@link checkReminderLetter}).
+ * interest statement per segment. Checks everything first ({@link checkReminderLetter}). With a
+ * `template`, its subject is the title and its paragraphs replace the salutation, introduction
+ * and closing; everything the law or the amounts need is still generated.
  *
  * @example
  * ```ts
@@ -66,7 +83,8 @@ export function reminderLetterModel(input: ReminderLetterInput): DocumentModel &
   const labels = invoiceTexts(language);
   const f = facts(input, amounts, locale);
   const country = (code: string) => countryName(code, language);
-  const title = t.title(f);
+  const own = input.template ? ownWording(input, f, locale) : undefined;
+  const title = own?.subject ?? t.title(f);
   const claims = input.claims ?? [];
 
   const meta: [string, string][] = [[t.date, formatDate(input.letterDate, locale, 'long', 'letterDate')]];
@@ -120,13 +138,12 @@ export function reminderLetterModel(input: ReminderLetterInput): DocumentModel &
     { kind: 'parties', left: partyLines(input.company, labels, 'company', country), right: [...(registered ? [t.registered.toUpperCase()] : []), ...partyLines(input.debtor, labels, 'debtor', country)] },
     { kind: 'facts', rows: meta },
     { kind: 'title', text: title },
-    { kind: 'paragraph', text: t.salutation },
-    { kind: 'paragraph', text: t.intro(f) },
+    ...(own ? own.paragraphs : [t.salutation, t.intro(f)]).map((text) => ({ kind: 'paragraph', text }) as const),
     itemsTable,
     ...claimsTable,
     ...t.legal(f).map((text) => ({ kind: 'paragraph', text }) as const),
     { kind: 'payment', lines: payLines, qr: epcQrMatrix(payload), qrCaption: t.qrCaption },
-    { kind: 'paragraph', text: t.closing(f) },
+    ...(own ? [] : [{ kind: 'paragraph', text: t.closing(f) } as const]),
     { kind: 'paragraph', text: t.regards },
     { kind: 'paragraph', text: input.signatory ? `${input.signatory}\n${input.company.name}` : input.company.name, emphasis: 'bold' },
     ...interestStatementBlocks(input.interest ?? [], t, locale),

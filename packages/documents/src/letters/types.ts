@@ -1,6 +1,7 @@
 import type { AmountInput, CalendarDate, ClaimKind, ClaimMode, DunningChannel, DunningDebtorKind, DunningJurisdiction } from '@fact/core';
 import type { CompanyIdentity, PartyIdentity } from '../parties/types.js';
 import type { DocumentLanguage } from '../text/locale.js';
+import type { LetterTemplateText } from './template.js';
 
 /**
  * The five steps of a dunning sequence a letter can be:
@@ -84,4 +85,10 @@ export interface ReminderLetterInput {
   readonly payBy: CalendarDate;
   /** The sender's name under the letter. */
   readonly signatory?: string;
+  /**
+   * The company's own wording (subject and body paragraphs with placeholders), replacing the
+   * built-in title, salutation, introduction and closing. The legal paragraphs, the amounts, the
+   * payment block and the interest statement stay generated. See {@link checkLetterTemplate}.
+   */
+  readonly template?: LetterTemplateText;
 }

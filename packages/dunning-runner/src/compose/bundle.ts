@@ -1,18 +1,12 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { addDays, fromCents, type DunningAction, type DunningPolicy } from '@fact/core';
 import type { Executor } from '@fact/db';
-import {
-  letterLevelFor,
-  renderReminderLetterPdf,
-  renderReminderLetterText,
-  type CompanyIdentity,
-  type DocumentLanguage,
-  type ReminderLetterInput,
-} from '@fact/documents';
+import { letterLevelFor, type CompanyIdentity, type DocumentLanguage, type ReminderLetterInput } from '@fact/documents';
 import type { CompanyRow } from '../facts/company-plan.js';
 import type { SenderIdentity } from '../settings/runner-settings.js';
 import { priceClaims, type PricedClaims } from './claims.js';
-import { invoiceAttachments, type InvoiceForDocs } from './invoice-docs.js';
+import { loadComposeData, type ComposeData } from './compose-data.js';
+import { invoiceFiles, invoicePdfInput } from './invoice-docs.js';
+import { inlineRenderer, type Renderer } from './renderer.js';
 
 /** Everything one send needs: the letter, its text, the invoices' PDF and UBL, the addressee. */
 export interface SendBundle {
@@ -70,7 +64,8 @@ export function companyIdentity(company: CompanyRow, identity: SenderIdentity | 
 /**
  * Composes one reminder: prices the claims, renders the letter (PDF and text, in the debtor's
  * language) and the invoices (PDF and UBL), and addresses it from the company's identity to the
- * debtor's billing contact.
+ * debtor's billing contact. `data` is what the deliver phase read for its whole batch (read here
+ * when absent); `renderer` renders in worker threads when the runner has a pool.
  *
  * @example
  * ```ts
@@ -84,18 +79,16 @@ export async function composeSend(
   policy: DunningPolicy,
   debtorKind: 'business' | 'consumer',
   action: DunningAction,
-  options: { attachInvoices?: boolean } = {},
+  options: { attachInvoices?: boolean; data?: ComposeData; renderer?: Renderer } = {},
 ): Promise<SendBundle> {
-  const t = ex.tables;
-  const [debtor] = await ex.db.select().from(t.debtors).where(and(eq(t.debtors.companyId, company.id), eq(t.debtors.id, action.debtorId)));
+  const attach = options.attachInvoices !== false;
+  const data = options.data ?? (await loadComposeData(ex, company.id, [action], attach));
+  const debtor = data.debtors.get(action.debtorId);
   if (!debtor) throw new ComposeError('debtor-missing', `debtor ${action.debtorId} not found`);
-  const contacts = await ex.db.select().from(t.debtorContacts).where(and(eq(t.debtorContacts.companyId, company.id), eq(t.debtorContacts.debtorId, debtor.id))).orderBy(asc(t.debtorContacts.position));
+  const contacts = data.contacts.get(debtor.id) ?? [];
   const contact = contacts.find((c) => c.email && c.role === 'billing') ?? contacts.find((c) => c.email);
   const lang = language(contact?.language ?? debtor.language);
-  const invoices = (await ex.db
-    .select()
-    .from(t.invoices)
-    .where(and(eq(t.invoices.companyId, company.id), inArray(t.invoices.id, action.itemIds)))) as InvoiceForDocs[];
+  const invoices = action.itemIds.flatMap((id) => data.invoices.get(id) ?? []);
   const byId = new Map(invoices.map((i) => [i.id, i]));
   const sender = companyIdentity(company, identity);
   const priced = priceClaims(action, { country: company.country, debtorKind, dueDates: Object.fromEntries(invoices.map((i) => [i.id, i.dueDate])) });
@@ -134,17 +127,16 @@ export async function composeSend(
     payBy,
     ...(identity?.signature && { signatory: identity.signature }),
   };
-  let letterPdf: Uint8Array;
-  let text: string;
-  try {
-    letterPdf = await renderReminderLetterPdf(letter);
-    text = renderReminderLetterText(letter);
-  } catch (e) {
-    throw new ComposeError('letter-refused', (e as Error).message);
-  }
+  const documented = attach ? invoices : [];
+  const rendered = await (options.renderer ?? inlineRenderer).render({
+    letter,
+    invoices: documented.map((inv) => invoicePdfInput(company, sender, debtor, inv, data.lines.get(inv.id) ?? [], lang)),
+  });
+  if (!rendered.ok) throw new ComposeError('letter-refused', rendered.letterRefused);
   const word = action.final === 'formal-notice' ? 'formal-notice' : action.final === 'collection-agency' ? 'final-notice' : 'reminder';
   const numbers = action.itemIds.map(number).join(', ');
-  const attachments = options.attachInvoices === false ? [] : await invoiceAttachments(ex, company, sender, debtor, invoices, lang);
+  const attachments = documented.flatMap((inv, k) => invoiceFiles(inv, data.lines.get(inv.id) ?? [], sender, debtor, rendered.invoicePdfs[k]!));
+  const text = rendered.letterText;
   return {
     companyId: company.id,
     debtorId: debtor.id,
@@ -154,7 +146,7 @@ export async function composeSend(
     to: contact?.email ?? undefined,
     subject: `${SUBJECT[lang][word]}: ${INVOICE_WORD[lang]} ${numbers} – ${company.legalName}`,
     text: identity?.signature ? `${text}\n\n-- \n${identity.signature}\n` : text,
-    letterPdf,
+    letterPdf: rendered.letterPdf,
     letterFileName: `${SUBJECT[lang][word].toLowerCase().replace(/\s+/g, '-')}-${action.itemIds.map(number).join('-')}.pdf`.slice(0, 120),
     attachments,
     priced,

@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { fromCents, money, type VatCategory } from '@fact/core';
-import type { Executor } from '@fact/db';
-import { renderInvoicePdf, type CompanyIdentity, type DocumentLanguage } from '@fact/documents';
+import type { CompanyIdentity, DocumentLanguage, InvoicePdfInput } from '@fact/documents';
 import { writeUbl, type UblDocument, type UblParty } from '@fact/ubl';
 import type { CompanyRow } from '../facts/company-plan.js';
+import type { LineRow } from './compose-data.js';
 
 /** The invoice columns the attachments need. */
 export interface InvoiceForDocs {
@@ -20,7 +19,8 @@ export interface InvoiceForDocs {
   paymentReference: string | null;
 }
 
-interface DebtorForDocs {
+/** The debtor columns the attachments need. */
+export interface DebtorForDocs {
   kind: 'business' | 'consumer';
   name: string;
   street: string | null;
@@ -32,54 +32,52 @@ interface DebtorForDocs {
 }
 
 /**
- * The invoices of a reminder as attachments: the PDF (rendered by @fact/documents from the stored
- * lines) and the UBL (Peppol BIS 3, by @fact/ubl), so the debtor can book or pay without asking.
+ * What @fact/documents needs to render an invoice's PDF from the stored lines (plain data: it is
+ * rendered in a worker thread when the runner has a render pool).
  *
  * @example
  * ```ts
- * const files = await invoiceAttachments(db, company, sender, debtor, invoices, 'nl'); // [F-1.pdf, F-1.xml]
+ * const input = invoicePdfInput(company, sender, debtor, invoice, lines, 'nl');
  * ```
  */
-export async function invoiceAttachments(
-  ex: Executor,
-  company: CompanyRow,
-  sender: CompanyIdentity,
-  debtor: DebtorForDocs,
-  invoices: readonly InvoiceForDocs[],
-  language: DocumentLanguage,
-): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
-  if (invoices.length === 0) return [];
-  const l = ex.tables.invoiceLines;
-  const lines = await ex.db.select().from(l).where(and(eq(l.companyId, company.id), inArray(l.invoiceId, invoices.map((i) => i.id)))).orderBy(asc(l.invoiceId), asc(l.position));
-  const out: { filename: string; content: Buffer; contentType: string }[] = [];
-  for (const inv of invoices) {
-    const mine = lines.filter((x) => x.invoiceId === inv.id);
-    const customer = {
+export function invoicePdfInput(company: CompanyRow, sender: CompanyIdentity, debtor: DebtorForDocs, inv: InvoiceForDocs, lines: readonly LineRow[], language: DocumentLanguage): InvoicePdfInput {
+  return {
+    invoice: {
+      kind: 'invoice',
+      number: inv.number,
+      issueDate: inv.issueDate,
+      currency: 'EUR',
+      vatCountry: company.country,
+      language,
+      lines: lines.map((x) => ({ description: x.description, quantity: x.quantity, unitPrice: x.unitPrice, vatCategory: x.vatCategory as VatCategory, vatRate: x.vatRate })),
+    },
+    supplier: sender,
+    customer: {
       name: debtor.name,
       kind: debtor.kind,
       address: { street: debtor.street ?? '', postalCode: debtor.postalCode ?? '', city: debtor.city ?? '', country: debtor.country },
       ...(debtor.vatNumber && { vatNumber: debtor.vatNumber }),
-    };
-    const pdf = await renderInvoicePdf({
-      invoice: {
-        kind: 'invoice',
-        number: inv.number,
-        issueDate: inv.issueDate,
-        currency: 'EUR',
-        vatCountry: company.country,
-        language,
-        lines: mine.map((x) => ({ description: x.description, quantity: x.quantity, unitPrice: x.unitPrice, vatCategory: x.vatCategory as VatCategory, vatRate: x.vatRate })),
-      },
-      supplier: sender,
-      customer,
-      language,
-      dueDate: inv.dueDate,
-      ...(inv.paymentReference && { paymentReference: inv.paymentReference }),
-    });
-    out.push({ filename: `${safe(inv.number)}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' });
-    out.push({ filename: `${safe(inv.number)}.xml`, content: Buffer.from(writeUbl(ublOf(inv, mine, sender, debtor)), 'utf8'), contentType: 'application/xml' });
-  }
-  return out;
+    },
+    language,
+    dueDate: inv.dueDate,
+    ...(inv.paymentReference && { paymentReference: inv.paymentReference }),
+  };
+}
+
+/**
+ * The attachments of one invoice: its rendered PDF and its UBL (Peppol BIS 3, by @fact/ubl), so
+ * the debtor can book or pay without asking.
+ *
+ * @example
+ * ```ts
+ * const files = invoiceFiles(invoice, lines, sender, debtor, pdf); // [F-1.pdf, F-1.xml]
+ * ```
+ */
+export function invoiceFiles(inv: InvoiceForDocs, lines: readonly LineRow[], sender: CompanyIdentity, debtor: DebtorForDocs, pdf: Uint8Array): { filename: string; content: Buffer; contentType: string }[] {
+  return [
+    { filename: `${safe(inv.number)}.pdf`, content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), contentType: 'application/pdf' },
+    { filename: `${safe(inv.number)}.xml`, content: Buffer.from(writeUbl(ublOf(inv, lines, sender, debtor)), 'utf8'), contentType: 'application/xml' },
+  ];
 }
 
 function safe(name: string): string {
@@ -96,12 +94,7 @@ function party(name: string, address: { street: string; postalCode: string; city
 }
 
 /** A minimal Peppol BIS 3 invoice from the stored rows. */
-function ublOf(
-  inv: InvoiceForDocs,
-  lines: readonly { position: number; description: string; quantity: string; unitPrice: string; vatRate: string; vatCategory: string; netCents: number; vatCents: number }[],
-  sender: CompanyIdentity,
-  debtor: DebtorForDocs,
-): UblDocument {
+function ublOf(inv: InvoiceForDocs, lines: readonly LineRow[], sender: CompanyIdentity, debtor: DebtorForDocs): UblDocument {
   const groups = new Map<string, { category: string; rate: string; net: number; vat: number }>();
   for (const x of lines) {
     const k = `${x.vatCategory}|${x.vatRate}`;

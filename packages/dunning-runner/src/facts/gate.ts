@@ -40,30 +40,53 @@ export interface GateInput {
  * ```
  */
 export async function sendGate(ex: Executor, input: GateInput): Promise<GateOutcome> {
+  return (await sendGates(ex, input.companyId, input.asOf, [input]))[0]!;
+}
+
+/**
+ * The gate for a batch of sends of one company on one date, with one read of each fact for the
+ * whole batch (invoices, unmatched bank lines, disputes, holds, plans, factoring, credit) instead
+ * of one per send. Outcomes in the order of `inputs`.
+ *
+ * @example
+ * ```ts
+ * const outcomes = await sendGates(db, companyId, '2025-04-10', inputs);
+ * ```
+ */
+export async function sendGates(ex: Executor, companyId: string, asOf: CalendarDate, inputs: readonly Omit<GateInput, 'companyId' | 'asOf'>[]): Promise<GateOutcome[]> {
+  if (inputs.length === 0) return [];
   const i = ex.tables.invoices;
-  const ids = input.items.map((x) => x.itemId);
-  const rows = await ex.db
-    .select({ id: i.id, status: i.status, open: i.openAmountCents, number: i.number, paymentReference: i.paymentReference })
-    .from(i)
-    .where(and(eq(i.companyId, input.companyId), inArray(i.id, ids)));
+  const ids = [...new Set(inputs.flatMap((x) => x.items.map((it) => it.itemId)))];
+  const rows = [];
+  for (let k = 0; k < ids.length; k += 500) {
+    rows.push(
+      ...(await ex.db
+        .select({ id: i.id, status: i.status, open: i.openAmountCents, number: i.number, paymentReference: i.paymentReference })
+        .from(i)
+        .where(and(eq(i.companyId, companyId), inArray(i.id, ids.slice(k, k + 500))))),
+    );
+  }
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const item of input.items) {
-    const row = byId.get(item.itemId);
-    if (!row || row.open === 0 || row.status === 'paid') return { ok: false, reason: 'paid', invoiceId: item.itemId };
-    if (row.status !== 'open') return { ok: false, reason: 'not-open', invoiceId: item.itemId };
-    if (!fromCents(row.open).equals(money(item.openAmount))) return { ok: false, reason: 'amount-changed', invoiceId: item.itemId };
-  }
-  const bank = await unmatchedBankPayments(ex, input.companyId, rows);
-  const facts = await collectionFacts(ex, input.companyId, ids, input.asOf);
-  const debtorHold = facts.debtorHoldUntil.get(input.debtorId);
-  for (const id of ids) {
-    if (bank.has(id)) return { ok: false, reason: 'paid-in-bank', invoiceId: id };
-    if (facts.disputed.has(id)) return { ok: false, reason: 'disputed', invoiceId: id };
-    if (facts.holdUntil.has(id) || debtorHold) return { ok: false, reason: 'on-hold', invoiceId: id };
-    if (facts.paymentPlan.has(id)) return { ok: false, reason: 'payment-plan', invoiceId: id };
-    if (facts.factored.has(id)) return { ok: false, reason: 'assigned-to-factor', invoiceId: id };
-  }
-  const credit = (await unappliedCredit(ex, input.companyId, input.debtorId)).get(input.debtorId) ?? 0;
-  if (!fromCents(credit).equals(money(input.unappliedCredit ?? '0'))) return { ok: false, reason: 'credit-changed', invoiceId: undefined };
-  return { ok: true };
+  const bank = await unmatchedBankPayments(ex, companyId, rows);
+  const facts = await collectionFacts(ex, companyId, ids, asOf);
+  const credits = await unappliedCredit(ex, companyId, [...new Set(inputs.map((x) => x.debtorId))]);
+  return inputs.map((input): GateOutcome => {
+    for (const item of input.items) {
+      const row = byId.get(item.itemId);
+      if (!row || row.open === 0 || row.status === 'paid') return { ok: false, reason: 'paid', invoiceId: item.itemId };
+      if (row.status !== 'open') return { ok: false, reason: 'not-open', invoiceId: item.itemId };
+      if (!fromCents(row.open).equals(money(item.openAmount))) return { ok: false, reason: 'amount-changed', invoiceId: item.itemId };
+    }
+    const debtorHold = facts.debtorHoldUntil.get(input.debtorId);
+    for (const { itemId: id } of input.items) {
+      if (bank.has(id)) return { ok: false, reason: 'paid-in-bank', invoiceId: id };
+      if (facts.disputed.has(id)) return { ok: false, reason: 'disputed', invoiceId: id };
+      if (facts.holdUntil.has(id) || debtorHold) return { ok: false, reason: 'on-hold', invoiceId: id };
+      if (facts.paymentPlan.has(id)) return { ok: false, reason: 'payment-plan', invoiceId: id };
+      if (facts.factored.has(id)) return { ok: false, reason: 'assigned-to-factor', invoiceId: id };
+    }
+    const credit = credits.get(input.debtorId) ?? 0;
+    if (!fromCents(credit).equals(money(input.unappliedCredit ?? '0'))) return { ok: false, reason: 'credit-changed', invoiceId: undefined };
+    return { ok: true };
+  });
 }

@@ -54,25 +54,27 @@ export async function collectionFacts(ex: Executor, companyId: string, invoiceId
 }
 
 /**
- * Credit of each debtor not yet applied: unallocated payments and open credit notes, in cents.
+ * Credit of each debtor (or of the given debtors) not yet applied: unallocated payments and open
+ * credit notes, in cents.
  *
  * @example
  * ```ts
  * (await unappliedCredit(db, companyId)).get('debtor-1'); // 12000
  * ```
  */
-export async function unappliedCredit(ex: Executor, companyId: string, debtorId?: string): Promise<Map<string, number>> {
+export async function unappliedCredit(ex: Executor, companyId: string, debtors?: string | readonly string[]): Promise<Map<string, number>> {
   const p = ex.tables.payments;
   const i = ex.tables.invoices;
   const out = new Map<string, number>();
+  const only = debtors === undefined ? undefined : typeof debtors === 'string' ? [debtors] : [...debtors];
   const pays = await ex.db
     .select({ debtorId: p.debtorId, cents: p.unallocatedCents })
     .from(p)
-    .where(and(eq(p.companyId, companyId), isNull(p.reversedAt), gt(p.unallocatedCents, 0), ...(debtorId ? [eq(p.debtorId, debtorId)] : [])));
+    .where(and(eq(p.companyId, companyId), isNull(p.reversedAt), gt(p.unallocatedCents, 0), only && inArray(p.debtorId, only)));
   const notes = await ex.db
     .select({ debtorId: i.debtorId, cents: i.openAmountCents })
     .from(i)
-    .where(and(eq(i.companyId, companyId), eq(i.kind, 'credit_note'), eq(i.status, 'open'), gt(i.openAmountCents, 0), ...(debtorId ? [eq(i.debtorId, debtorId)] : [])));
+    .where(and(eq(i.companyId, companyId), eq(i.kind, 'credit_note'), eq(i.status, 'open'), gt(i.openAmountCents, 0), only && inArray(i.debtorId, only)));
   for (const r of [...pays, ...notes]) if (r.debtorId) out.set(r.debtorId, (out.get(r.debtorId) ?? 0) + Number(r.cents));
   return out;
 }

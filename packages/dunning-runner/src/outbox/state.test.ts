@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageIdFor, outboxKey } from './key.js';
-import { foldOutbox, isClaimable, mayPlan, type OutboxMark, type PlannedSend } from './state.js';
+import { foldLegacyMarks } from './legacy.js';
+import { isClaimable, mayPlan, type OutboxMark, type PlannedSend } from './state.js';
 
 const planned: PlannedSend = {
   debtorId: 'D1',
@@ -26,40 +27,50 @@ describe('outboxKey', () => {
   });
 });
 
-describe('foldOutbox', () => {
+describe('isClaimable / mayPlan', () => {
+  const at = (state: string, extra: { leaseUntil?: Date; retryAt?: Date; needsApproval?: boolean } = {}) => ({
+    state: state as never,
+    planned: { ...planned, needsApproval: extra.needsApproval ?? false },
+    ...(extra.leaseUntil && { leaseUntil: extra.leaseUntil }),
+    ...(extra.retryAt && { retryAt: extra.retryAt }),
+  });
+
+  it('a claim whose lease expired is claimable again (its runner died); a live one is not', () => {
+    expect(isClaimable(at('claimed', { leaseUntil: new Date('2025-04-10T09:00:00Z') }), now)).toBe(false);
+    expect(isClaimable(at('claimed', { leaseUntil: new Date('2025-04-10T07:30:00Z') }), now)).toBe(true);
+  });
+
+  it('approval mode waits for approval; final states are never claimed', () => {
+    expect(isClaimable(at('planned', { needsApproval: true }), now)).toBe(false);
+    expect(isClaimable(at('approved', { needsApproval: true }), now)).toBe(true);
+    for (const s of ['sent', 'skipped', 'task-done', 'task-open', 'dropped']) expect(isClaimable(at(s), now), s).toBe(false);
+  });
+
+  it('a failure waits for its back-off; a drop may be planned again, nothing else may', () => {
+    const failed = at('failed', { retryAt: new Date('2025-04-10T08:01:00Z') });
+    expect(isClaimable(failed, now)).toBe(false);
+    expect(isClaimable(failed, new Date('2025-04-10T08:01:00Z'))).toBe(true);
+    expect(mayPlan(at('dropped'))).toBe(true);
+    expect(mayPlan(at('sent'))).toBe(false);
+    expect(mayPlan(at('skipped'))).toBe(false);
+    expect(mayPlan(undefined)).toBe(true);
+  });
+});
+
+describe('foldLegacyMarks (the event-sourced outbox of older versions)', () => {
   it('orders marks by their sequence, whatever order the rows come in', () => {
-    const e = foldOutbox([row({ n: 2, state: 'claimed', attempt: 1, leaseUntil: '2025-04-10T07:05:00Z', messageId: '<m>' }), row({ n: 1, state: 'planned', planned })]).get('k')!;
+    const e = foldLegacyMarks([row({ n: 2, state: 'claimed', attempt: 1, leaseUntil: '2025-04-10T07:05:00Z', messageId: '<m>' }), row({ n: 1, state: 'planned', planned })]).get('k')!;
     expect(e.last.state).toBe('claimed');
     expect(e.attempts).toBe(1);
     expect(e.messageId).toBe('<m>');
   });
 
-  it('a claim whose lease expired is claimable again (its runner died); a live one is not', () => {
-    const live = foldOutbox([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'claimed', attempt: 1, leaseUntil: '2025-04-10T09:00:00Z' })]).get('k')!;
-    const dead = foldOutbox([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'claimed', attempt: 1, leaseUntil: '2025-04-10T07:30:00Z' })]).get('k')!;
-    expect(isClaimable(live, now)).toBe(false);
-    expect(isClaimable(dead, now)).toBe(true);
-  });
-
-  it('sent is final even if a late mark follows; approval mode waits for approval', () => {
-    const sent = foldOutbox([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'sent' }), row({ n: 3, state: 'claimed', leaseUntil: '2000-01-01T00:00:00Z' })]).get('k')!;
+  it('sent is final even if a late mark follows; a reroute switches the channel and resets the attempts', () => {
+    const sent = foldLegacyMarks([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'sent' }), row({ n: 3, state: 'claimed', leaseUntil: '2000-01-01T00:00:00Z' })]).get('k')!;
     expect(sent.last.state).toBe('sent');
-    expect(isClaimable(sent, now)).toBe(false);
-    expect(mayPlan(sent)).toBe(false);
-    const waiting = foldOutbox([row({ n: 1, state: 'planned', planned: { ...planned, needsApproval: true } })]).get('k')!;
-    expect(isClaimable(waiting, now)).toBe(false);
-    expect(isClaimable(foldOutbox([...waiting.marks.map((m) => ({ companyId: 'c1', debtorId: 'D1', mark: m })), row({ n: 2, state: 'approved' })]).get('k')!, now)).toBe(true);
-  });
-
-  it('a failure waits for its back-off; a reroute switches the channel; a drop may be planned again', () => {
-    const failed = foldOutbox([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'claimed', attempt: 1 }), row({ n: 3, state: 'failed', retryAt: '2025-04-10T08:01:00Z' })]).get('k')!;
-    expect(isClaimable(failed, now)).toBe(false);
-    expect(isClaimable(failed, new Date('2025-04-10T08:01:00Z'))).toBe(true);
-    const rerouted = foldOutbox([...failed.marks.map((m) => ({ companyId: 'c1', debtorId: 'D1', mark: m })), row({ n: 4, state: 'rerouted', channel: 'letter' })]).get('k')!;
+    const rerouted = foldLegacyMarks([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'claimed', attempt: 1 }), row({ n: 3, state: 'failed' }), row({ n: 4, state: 'rerouted', channel: 'letter' })]).get('k')!;
     expect(rerouted.channel).toBe('letter');
     expect(rerouted.attempts).toBe(0);
-    const dropped = foldOutbox([row({ n: 1, state: 'planned', planned }), row({ n: 2, state: 'dropped', reason: 'paid' })]).get('k')!;
-    expect(mayPlan(dropped)).toBe(true);
-    expect(mayPlan(undefined)).toBe(true);
+    expect(rerouted.last.state).toBe('rerouted');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The outbox is event-sourced on `dunning_events` (append-only: the database refuses UPDATE and
- * DELETE there). Every state change of a send is one appended row carrying `explanation.outbox`;
- * the current state of a key is the fold of its rows, ordered by their per-key sequence `n`.
+ * The outbox is the `dunning_outbox` table: one row per idempotency key, its current state, under a
+ * unique (company_id, key). Every state change is also appended to `dunning_events` (append-only)
+ * as a history row carrying `explanation.outbox` (an {@link OutboxMark}): who, when, why. The
+ * debtor timeline reads those rows; the runner reads the table.
  */
 
-/** A state change of one planned send. */
+/** A state of one planned send (the `dunning_outbox.state` values). */
 export type OutboxState =
   | 'planned' // phase 1: the planner proposed it (awaiting approval when `needsApproval`)
   | 'approved' // an accountant approved it
@@ -17,7 +18,10 @@ export type OutboxState =
   | 'task-open' // a phone task waits in the accountant's queue
   | 'task-done'; // the call was made (terminal)
 
-/** What one outbox row says (stored as `explanation.outbox`). */
+/**
+ * One state change as written to the history (`dunning_events.explanation.outbox`). `n` is the
+ * outbox row's `version` after the change: the per-key sequence of the history.
+ */
 export interface OutboxMark {
   key: string;
   n: number;
@@ -35,7 +39,7 @@ export interface OutboxMark {
   planned?: PlannedSend;
 }
 
-/** The send as planned in phase 1 (serialisable). */
+/** The send as planned in phase 1 (serialisable; `dunning_outbox.planned`). */
 export interface PlannedSend {
   debtorId: string;
   level: number;
@@ -48,93 +52,60 @@ export interface PlannedSend {
   policy: { id: string; version: number; kind: 'business' | 'consumer' };
 }
 
-/** The folded state of one key. */
+/** One `dunning_outbox` row, as the runner uses it. */
 export interface OutboxEntry {
+  id: string;
   key: string;
   companyId: string;
   debtorId: string;
-  marks: OutboxMark[];
-  last: OutboxMark;
-  planned: PlannedSend;
+  level: number;
+  state: OutboxState;
+  /** The channel that carries it now (changes when rerouted). */
+  channel: string;
   /** Attempts made on the current channel. */
   attempts: number;
-  channel: string;
+  /** Bumped by every state change; a claim is ours while the version is the one we wrote. */
+  version: number;
+  planned: PlannedSend;
+  plannedOn: string;
   messageId?: string;
+  leaseUntil?: Date;
+  runnerId?: string;
+  reason?: string;
+  retryAt?: Date;
+  updatedAt: Date;
 }
 
-/**
- * Folds rows (in any order) into one entry per key.
- *
- * @example
- * ```ts
- * const entries = foldOutbox(rows); // Map<key, OutboxEntry>
- * ```
- */
-export function foldOutbox(rows: readonly { companyId: string; debtorId: string; mark: OutboxMark }[]): Map<string, OutboxEntry> {
-  const byKey = new Map<string, { companyId: string; debtorId: string; marks: OutboxMark[] }>();
-  for (const r of rows) {
-    const e = byKey.get(r.mark.key) ?? { companyId: r.companyId, debtorId: r.debtorId, marks: [] };
-    e.marks.push(r.mark);
-    byKey.set(r.mark.key, e);
-  }
-  const out = new Map<string, OutboxEntry>();
-  for (const [key, e] of byKey) {
-    e.marks.sort((a, b) => a.n - b.n);
-    const plannedMark = [...e.marks].reverse().find((m) => m.state === 'planned' && m.planned);
-    if (!plannedMark?.planned) continue;
-    let channel = plannedMark.planned.channel;
-    let attempts = 0;
-    let messageId: string | undefined;
-    for (const m of e.marks) {
-      if (m.state === 'planned') attempts = 0;
-      if (m.state === 'claimed') {
-        attempts = m.attempt ?? attempts + 1;
-        messageId = m.messageId ?? messageId;
-      }
-      if (m.state === 'rerouted' && m.channel) {
-        channel = m.channel;
-        attempts = 0;
-      }
-    }
-    const sent = e.marks.find((m) => m.state === 'sent' || m.state === 'task-done');
-    const last = sent ?? e.marks[e.marks.length - 1]!;
-    out.set(key, { key, companyId: e.companyId, debtorId: e.debtorId, marks: e.marks, last, planned: plannedMark.planned, attempts, channel, ...(messageId && { messageId }) });
-  }
-  return out;
-}
-
-/** The next sequence number of a key. @example nextN(entry) // 4 */
-export function nextN(entry: OutboxEntry | undefined): number {
-  return entry ? Math.max(...entry.marks.map((m) => m.n)) + 1 : 1;
-}
+/** Final states: nothing happens to the key any more. */
+export const FINAL_STATES: readonly OutboxState[] = ['sent', 'task-done', 'skipped'];
 
 /**
  * Whether a runner may claim this entry now: planned without approval, approved, a failure whose
- * back-off has passed, a rerouted send, or a claim whose lease has expired (its runner died).
+ * back-off has passed, a rerouted send, or a claim whose lease has expired (its runner died). The
+ * claim query says the same in SQL (`claimablePredicate`); this is its readable twin.
  *
  * @example
  * ```ts
- * if (isClaimable(entry, new Date())) await claim(…);
+ * isClaimable(entry, new Date()); // true for an approved send
  * ```
  */
-export function isClaimable(entry: OutboxEntry, now: Date): boolean {
-  const l = entry.last;
-  switch (l.state) {
+export function isClaimable(entry: Pick<OutboxEntry, 'state' | 'planned' | 'retryAt' | 'leaseUntil'>, now: Date): boolean {
+  switch (entry.state) {
     case 'planned':
       return !entry.planned.needsApproval;
     case 'approved':
     case 'rerouted':
       return true;
     case 'failed':
-      return !l.retryAt || new Date(l.retryAt) <= now;
+      return !entry.retryAt || entry.retryAt <= now;
     case 'claimed':
-      return !l.leaseUntil || new Date(l.leaseUntil) <= now;
+      return !entry.leaseUntil || entry.leaseUntil <= now;
     default:
       return false;
   }
 }
 
 /** Whether phase 1 may (re)plan this key: never planned, or dropped by the gate earlier. @example mayPlan(undefined) // true */
-export function mayPlan(entry: OutboxEntry | undefined): boolean {
-  return !entry || entry.last.state === 'dropped';
+export function mayPlan(entry: Pick<OutboxEntry, 'state'> | undefined): boolean {
+  return !entry || entry.state === 'dropped';
 }

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@fact/db';
-import { appendRows, loadOutbox, lockKey, markRow } from '../outbox/store.js';
-import { nextN, type OutboxEntry, type OutboxState } from '../outbox/state.js';
+import { foldLegacyOutbox } from '../outbox/legacy.js';
+import { applyTransitions, loadOutbox, markRow, toEntry, type EventRow } from '../outbox/store.js';
+import type { OutboxEntry, OutboxMark, OutboxState } from '../outbox/state.js';
 
 /** One line of the accountant's follow-up queue. */
 export interface QueueItem {
@@ -26,12 +28,12 @@ function item(e: OutboxEntry): QueueItem {
     debtorId: e.debtorId,
     level: e.planned.level,
     channel: e.channel,
-    state: e.last.state,
-    needsApproval: e.planned.needsApproval && e.last.state === 'planned',
+    state: e.state,
+    needsApproval: e.planned.needsApproval && e.state === 'planned',
     plannedOn: e.planned.asOf,
     itemIds: e.planned.action.itemIds,
     amount: e.planned.action.amount,
-    ...(e.last.reason && { reason: e.last.reason }),
+    ...(e.reason && { reason: e.reason }),
     ...(e.messageId && { messageId: e.messageId }),
     attempts: e.attempts,
   };
@@ -46,8 +48,8 @@ function item(e: OutboxEntry): QueueItem {
  * ```
  */
 export async function listQueue(ex: Executor, companyId: string, states?: readonly OutboxState[]): Promise<QueueItem[]> {
-  const entries = [...(await loadOutbox(ex, companyId)).values()].map(item);
-  return entries.filter((q) => !states || states.includes(q.state)).sort((a, b) => (a.plannedOn === b.plannedOn ? (a.key < b.key ? -1 : 1) : a.plannedOn < b.plannedOn ? 1 : -1));
+  const entries = [...(await loadOutbox(ex, companyId, states ? { states } : {})).values()].map(item);
+  return entries.sort((a, b) => (a.plannedOn === b.plannedOn ? (a.key < b.key ? -1 : 1) : a.plannedOn < b.plannedOn ? 1 : -1));
 }
 
 /** A decision on a queued send. */
@@ -58,7 +60,8 @@ export type DecisionOutcome = { ok: true; state: OutboxState } | { ok: false; re
 
 /**
  * Approves, skips (with a reason) or completes (a phone task) one send, recorded with the user.
- * Approving does not send: the next run, or "send now", does.
+ * Approving does not send: the next run, or "send now", does. On PostgreSQL the row is locked
+ * (`for update`) for the decision, so it never races a claim.
  *
  * @example
  * ```ts
@@ -66,11 +69,14 @@ export type DecisionOutcome = { ok: true; state: OutboxState } | { ok: false; re
  * ```
  */
 export async function decide(ex: Executor, companyId: string, key: string, d: QueueDecision, userId: string | undefined, at: Date): Promise<DecisionOutcome> {
+  if (!ex.inTransaction) await foldLegacyOutbox(ex, companyId);
   return ex.transaction(async (tx) => {
-    await lockKey(tx, `dunning-send:${key}`, 'wait');
-    const entry = (await loadOutbox(tx, companyId)).get(key);
-    if (!entry) return { ok: false, reason: 'not-found' };
-    const s = entry.last.state;
+    const t = tx.tables.dunningOutbox;
+    const query = tx.db.select().from(t).where(and(eq(t.companyId, companyId), eq(t.key, key))).limit(1);
+    const [row] = tx.dialect === 'pg' ? await (query as unknown as { for(s: 'update'): Promise<(typeof t.$inferSelect)[]> }).for('update') : await query;
+    if (!row) return { ok: false, reason: 'not-found' };
+    const entry = toEntry(row);
+    const s = entry.state;
     if (s === 'sent' || s === 'task-done' || s === 'skipped') return { ok: false, reason: 'already-final' };
     let state: OutboxState;
     if (d.decision === 'complete-task') {
@@ -83,20 +89,30 @@ export async function decide(ex: Executor, companyId: string, key: string, d: Qu
       state = d.decision === 'approve' ? 'approved' : 'skipped';
     }
     const reason = d.decision === 'skip' ? d.reason : d.decision === 'complete-task' ? d.note : undefined;
-    const mark = { key, n: nextN(entry), state, at: at.toISOString(), ...(reason && { reason }), ...(userId && { actorUserId: userId }) };
-    if (state === 'task-done') {
-      // The call counts as this level sent: one phone event per invoice, by this user.
-      const rows = entry.planned.action.itemIds.map((invoiceId) => ({
+    // The call counts as this level sent: one phone event per invoice, by this user.
+    const callRows = (mark: OutboxMark): EventRow[] =>
+      entry.planned.action.itemIds.map((invoiceId) => ({
         ...markRow(companyId, entry.debtorId, at.toISOString().slice(0, 10), entry.planned.level, mark),
         invoiceId,
         action: 'phone_call' as const,
         channel: 'phone' as const,
         explanation: { outbox: mark, note: reason ?? null, items: entry.planned.action.itemIds },
       }));
-      await appendRows(tx, rows);
-    } else {
-      await appendRows(tx, [markRow(companyId, entry.debtorId, entry.planned.asOf, entry.planned.level, mark)]);
-    }
-    return { ok: true, state };
+    const [done] = await applyTransitions(
+      tx,
+      [
+        {
+          entry,
+          state,
+          set: { reason: reason ?? null },
+          mark: { ...(reason && { reason }), ...(userId && { actorUserId: userId }) },
+          guard: 'version',
+          occurredOn: entry.planned.asOf,
+          ...(state === 'task-done' && { rows: callRows }),
+        },
+      ],
+      at,
+    );
+    return done ? { ok: true, state } : { ok: false, reason: 'not-awaiting-approval' };
   });
 }

@@ -6,6 +6,7 @@ import { localDateTime } from './local-time.js';
 import type { RunnerContext } from './options.js';
 import { planPhase } from './plan-phase.js';
 import { printBatch } from '../channels/print.js';
+import { foldLegacyOutbox } from '../outbox/legacy.js';
 
 /** What one run of one company did. */
 export interface RunReport extends DeliverReport {
@@ -32,6 +33,7 @@ export async function runCompany(ctx: RunnerContext, companyId: string, options:
   const company = await loadCompany(ctx.db, companyId);
   if (!company) throw new Error(`company ${companyId} not found`);
   const asOf = options.asOf ? parseDate(options.asOf, 'asOf') : localDateTime(ctx.clock(), company.timeZone).date;
+  await foldLegacyOutbox(ctx.db, companyId);
   const planned = await planPhase(ctx, company, company.settings, asOf);
   crashPoint('after-plan');
   const delivered =
@@ -58,5 +60,6 @@ export async function deliverNow(ctx: RunnerContext, companyId: string, keys: re
   const company = await loadCompany(ctx.db, companyId);
   if (!company) throw new Error(`company ${companyId} not found`);
   const day = asOf ?? localDateTime(ctx.clock(), company.timeZone).date;
+  await foldLegacyOutbox(ctx.db, companyId);
   return deliverPhase(ctx, company, company.settings, day, keys);
 }

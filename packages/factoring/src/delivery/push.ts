@@ -1,54 +1,77 @@
-import { createHmac } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { fail } from '../input/fail.js';
+import { IDEMPOTENCY_HEADER, pushSignature, pushSignatureOfFile, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './push-signature.js';
+
+/** What is sent: bytes in memory, or a file streamed from disk (memory stays flat). */
+export type PushBody = Buffer | { readonly path: string; readonly size: number };
 
 /** How to push a package to a factor's endpoint. */
 export interface PushOptions {
   readonly url: string;
-  /** The shared secret for the HMAC-SHA256 signature header. */
+  /** The secret shared with the factor, for the HMAC-SHA-256 signature. */
   readonly hmacKey: string | Uint8Array;
+  /**
+   * The same key on every attempt for the same package (the batch id): the factor stores a
+   * package once per key, so a retry after a lost answer has no second effect.
+   */
+  readonly idempotencyKey: string;
   /** Schemes allowed; default `['https:']`. Add `'http:'` only for a local test endpoint. */
   readonly allowedSchemes?: readonly ('https:' | 'http:')[];
+  /** Certificates to trust besides the system's (PEM), for a factor on a private CA. */
+  readonly ca?: string | readonly string[];
   /** Retries after the first attempt; default 4. */
   readonly retries?: number;
   /** First backoff delay in ms, doubled each retry; default 500. */
   readonly backoffMs?: number;
   /** Per-attempt timeout in ms; default 60,000. */
   readonly timeoutMs?: number;
-  /** Extra headers (the batch id, for instance). */
+  /** Extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Waits between attempts; replaceable in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The current instant, for the signed timestamp; default the system clock. */
+  readonly now?: () => Date;
+  /** Told after each attempt (to record it). */
+  readonly onAttempt?: (attempt: PushAttempt) => void | Promise<void>;
 }
 
-/** The outcome of a push: delivered, or not, with each attempt's status or error. */
+/** What one attempt gave. */
+export interface PushAttempt {
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  readonly delivered: boolean;
+  /** The HTTP status, when the endpoint answered. */
+  readonly status?: number;
+  /** Why it failed, in words. */
+  readonly error?: string;
+  /** Whether another attempt may succeed (network error, timeout, 408, 429, 5xx). */
+  readonly retryable: boolean;
+}
+
+/** The outcome of a push: delivered, or not, with the last status or error. */
 export type PushResult =
   | { readonly delivered: true; readonly status: number; readonly attempts: number }
   | { readonly delivered: false; readonly attempts: number; readonly lastStatus?: number; readonly reason: string };
 
-/** The header that carries `sha256=<hex HMAC-SHA256 of the body>`. */
-export const SIGNATURE_HEADER = 'x-fact-signature';
-
-async function hmacOfFile(path: string, key: string | Uint8Array): Promise<string> {
-  const hmac = createHmac('sha256', key);
-  for await (const chunk of createReadStream(path)) hmac.update(chunk as Buffer);
-  return hmac.digest('hex');
-}
-
-function attempt(url: URL, path: string, size: number, headers: Record<string, string>, timeoutMs: number): Promise<number> {
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+function send(url: URL, body: PushBody, headers: Record<string, string>, options: PushOptions): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const size = Buffer.isBuffer(body) ? body.length : body.size;
+  const requestOptions = { method: 'POST', headers: { ...headers, 'content-type': 'application/zip', 'content-length': String(size) }, timeout: timeoutMs };
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/zip', 'content-length': String(size) }, timeout: timeoutMs }, (res) => {
+    const onResponse = (res: IncomingMessage) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
-    });
+    };
+    const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? options.ca : [...options.ca];
+    const req = url.protocol === 'https:' ? httpsRequest(url, { ...requestOptions, ...(ca ? { ca } : {}) }, onResponse) : httpRequest(url, requestOptions, onResponse);
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
-    createReadStream(path).on('error', reject).pipe(req);
+    if (Buffer.isBuffer(body)) req.end(body);
+    else createReadStream(body.path).on('error', reject).pipe(req);
   });
 }
 
@@ -56,19 +79,33 @@ function attempt(url: URL, path: string, size: number, headers: Record<string, s
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
 
 /**
- * POSTs a package file to the factor's endpoint, streamed (memory stays flat), with
- * `x-fact-signature: sha256=<HMAC-SHA256 of the body>` so the factor knows it came from the firm
- * unchanged. Network errors, timeouts, 408, 429 and 5xx are retried with exponential backoff;
- * another 4xx stops at once. Throws `INVALID_ARGUMENT` (field `url`) for a scheme that is not
- * allowed: HTTPS only unless the caller allows plain HTTP.
+ * Makes one attempt: signs the body with a fresh timestamp and POSTs it.
  *
  * @example
  * ```ts
- * const result = await pushPackage('B-42.zip', { url: 'https://factor.example/intake', hmacKey: secret, headers: { 'x-fact-batch-id': 'B-42' } });
- * if (!result.delivered) console.error(result.reason);
+ * const a = await pushOnce(bytes, { url, hmacKey, idempotencyKey: batchId }, 1);
+ * a.delivered; // true on a 2xx
  * ```
  */
-export async function pushPackage(path: string, options: PushOptions): Promise<PushResult> {
+export async function pushOnce(body: PushBody, options: PushOptions, attempt: number): Promise<PushAttempt> {
+  const url = checkedUrl(options);
+  const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const headers = {
+    ...options.headers,
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: Buffer.isBuffer(body) ? pushSignature(body, timestamp, options.hmacKey) : await pushSignatureOfFile(body.path, timestamp, options.hmacKey),
+    [IDEMPOTENCY_HEADER]: options.idempotencyKey,
+  };
+  try {
+    const status = await send(url, body, headers, options);
+    if (status >= 200 && status < 300) return { attempt, delivered: true, status, retryable: false };
+    return { attempt, delivered: false, status, error: `the endpoint answered ${status}`, retryable: retryable(status) };
+  } catch (e) {
+    return { attempt, delivered: false, error: (e as Error).message, retryable: true };
+  }
+}
+
+function checkedUrl(options: PushOptions): URL {
   let url: URL;
   try {
     url = new URL(options.url);
@@ -77,37 +114,37 @@ export async function pushPackage(path: string, options: PushOptions): Promise<P
   }
   const allowed = options.allowedSchemes ?? ['https:'];
   if (!(allowed as readonly string[]).includes(url.protocol)) fail('INVALID_ARGUMENT', 'url', `scheme ${url.protocol} is not allowed (allowed: ${allowed.join(', ')})`);
-  const size = (await stat(path)).size;
-  const signature = await hmacOfFile(path, options.hmacKey);
-  const headers = { ...options.headers, [SIGNATURE_HEADER]: `sha256=${signature}` };
-  const retries = options.retries ?? 4;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  let lastStatus: number | undefined;
-  let reason = '';
-  for (let n = 0; n <= retries; n++) {
-    if (n > 0) await sleep((options.backoffMs ?? 500) * 2 ** (n - 1));
-    try {
-      const status = await attempt(url, path, size, headers, options.timeoutMs ?? 60_000);
-      if (status >= 200 && status < 300) return { delivered: true, status, attempts: n + 1 };
-      lastStatus = status;
-      reason = `the endpoint answered ${status}`;
-      if (!retryable(status)) return { delivered: false, attempts: n + 1, lastStatus, reason };
-    } catch (e) {
-      reason = (e as Error).message;
-    }
-  }
-  return { delivered: false, attempts: retries + 1, ...(lastStatus !== undefined ? { lastStatus } : {}), reason };
+  if (!options.idempotencyKey) fail('INVALID_ARGUMENT', 'idempotencyKey', 'is required (the same for every attempt of one package)');
+  return url;
 }
 
 /**
- * The signature a factor's endpoint should compute over the body it received and compare with
- * the header (in constant time).
+ * POSTs a package (a file path or its bytes) to the factor's endpoint, signed as described in
+ * ./push-signature.ts (`x-fact-timestamp`, `x-fact-signature: v1=<HMAC-SHA-256 over
+ * "<timestamp>." + body>`, `idempotency-key`). Network errors, timeouts, 408, 429 and 5xx are
+ * retried with doubling backoff; another 4xx stops at once. Throws `INVALID_ARGUMENT` (field
+ * `url`) for a scheme that is not allowed: HTTPS only unless the caller allows plain HTTP.
  *
  * @example
  * ```ts
- * timingSafeEqual(Buffer.from(req.headers['x-fact-signature']), Buffer.from(expectedSignature(body, secret)));
+ * const result = await pushPackage('B-42.zip', { url: 'https://factor.example/intake', hmacKey: secret, idempotencyKey: 'B-42' });
+ * if (!result.delivered) console.error(result.reason);
  * ```
  */
-export function expectedSignature(body: Uint8Array, key: string | Uint8Array): string {
-  return `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
+export async function pushPackage(source: string | Uint8Array, options: PushOptions): Promise<PushResult> {
+  checkedUrl(options);
+  // A missing file is an error, not a failed delivery.
+  const body: PushBody = typeof source === 'string' ? { path: source, size: (await stat(source)).size } : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  const retries = options.retries ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let last: PushAttempt | undefined;
+  for (let n = 1; n <= retries + 1; n++) {
+    if (n > 1) await sleep((options.backoffMs ?? 500) * 2 ** (n - 2));
+    last = await pushOnce(body, options, n);
+    await options.onAttempt?.(last);
+    if (last.delivered) return { delivered: true, status: last.status ?? 200, attempts: n };
+    if (!last.retryable) break;
+  }
+  const attempts = last?.attempt ?? 0;
+  return { delivered: false, attempts, ...(last?.status !== undefined ? { lastStatus: last.status } : {}), reason: last?.error ?? 'not attempted' };
 }

@@ -10,7 +10,7 @@ export interface ZipEntryDigest {
 }
 
 /**
- * Streams every entry of a ZIP file through SHA-256, one at a time (memory stays flat), keeping
+ * Streams every entry of a ZIP (a file, or bytes in memory) through SHA-256, one at a time (memory stays flat), keeping
  * the bytes of the entries named in `keep`. Entries are returned in archive order; a name that
  * occurs twice is returned twice.
  *
@@ -19,9 +19,12 @@ export interface ZipEntryDigest {
  * const entries = await digestZip('B-42.zip', new Set(['manifest.json']));
  * ```
  */
-export function digestZip(path: string, keep: ReadonlySet<string>): Promise<ZipEntryDigest[]> {
+export function digestZip(source: string | Uint8Array, keep: ReadonlySet<string>): Promise<ZipEntryDigest[]> {
+  const options = { lazyEntries: true, autoClose: true, strictFileNames: true, validateEntrySizes: true };
+  const open = (cb: (err: Error | null, zip: yauzl.ZipFile) => void) =>
+    typeof source === 'string' ? yauzl.open(source, options, cb) : yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), options, cb);
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) => {
+    open((err, zip) => {
       if (err || !zip) return reject(err ?? new Error('cannot open the ZIP'));
       const out: ZipEntryDigest[] = [];
       zip.on('error', reject);

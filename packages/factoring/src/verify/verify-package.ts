@@ -72,7 +72,7 @@ function parseManifest(entry: ZipEntryDigest | undefined): { manifest?: Manifest
  * if (!v.ok) for (const p of v.problems) console.error(p.message);
  * ```
  */
-export async function verifyFactoringPackage(zipPath: string, publicKey: string | KeyObject): Promise<PackageVerification> {
+export async function verifyFactoringPackage(zipPath: string | Uint8Array, publicKey: string | KeyObject): Promise<PackageVerification> {
   try {
     keyId(publicKey);
   } catch (e) {
@@ -82,7 +82,7 @@ export async function verifyFactoringPackage(zipPath: string, publicKey: string 
   try {
     entries = await digestZip(zipPath, new Set([PACKAGE_FILES.manifest, PACKAGE_FILES.signature, PACKAGE_FILES.checksums]));
   } catch (e) {
-    return { ok: false, problems: [{ kind: 'unreadable', message: `${zipPath}: not a readable ZIP (${(e as Error).message})` }] };
+    return { ok: false, problems: [{ kind: 'unreadable', message: `${typeof zipPath === 'string' ? zipPath : 'the package'}: not a readable ZIP (${(e as Error).message})` }] };
   }
   const problems: PackageProblem[] = [];
   const byPath = new Map<string, ZipEntryDigest>();
@@ -129,4 +129,27 @@ export async function verifyFactoringPackage(zipPath: string, publicKey: string 
     }
   }
   return { ok: problems.length === 0, problems, ...(manifest ? { manifest } : {}) };
+}
+
+/**
+ * The manifest of a package without checking it (the caller already trusts the bytes, e.g. a
+ * stored package whose SHA-256 it recorded). Not a package, or no valid manifest: FactError
+ * INVALID_ARGUMENT naming what is wrong.
+ *
+ * @example
+ * ```ts
+ * const manifest = await readPackageManifest(zipBytes);
+ * manifest.signature.keyId; // the key that signed it
+ * ```
+ */
+export async function readPackageManifest(source: string | Uint8Array): Promise<ManifestV1> {
+  let entries: ZipEntryDigest[];
+  try {
+    entries = await digestZip(source, new Set([PACKAGE_FILES.manifest]));
+  } catch (e) {
+    return fail('INVALID_ARGUMENT', 'package', `not a readable ZIP (${(e as Error).message})`);
+  }
+  const { manifest, problem } = parseManifest(entries.find((e) => e.path === PACKAGE_FILES.manifest));
+  if (!manifest) return fail('INVALID_ARGUMENT', 'package', problem?.message ?? 'no manifest');
+  return manifest;
 }

@@ -1,5 +1,5 @@
 import { page } from '$app/state';
-import { formatDate, formatMoney, formatPercent } from '../format.js';
+import { formatDate, formatMoney, formatPercent, formatTime } from '../format.js';
 import { isLocale, languageOf, type Locale } from './locales.js';
 import { translator, type Translate } from './messages.js';
 
@@ -10,6 +10,8 @@ export interface I18n {
   money: (amount: string) => string;
   date: (date: string | null | undefined) => string;
   percent: (value: string) => string;
+  /** The local time of day of an ISO instant. */
+  time: (instant: string) => string;
 }
 
 /** Reads the locale the server chose (root layout data). Call inside `$derived` to follow changes. */
@@ -22,5 +24,6 @@ export function useI18n(): I18n {
     money: (amount) => formatMoney(amount, locale),
     date: (date) => (date ? formatDate(date, locale) : '—'),
     percent: (value) => formatPercent(value, locale),
+    time: (instant) => formatTime(instant, locale),
   };
 }

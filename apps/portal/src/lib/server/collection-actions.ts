@@ -3,14 +3,17 @@ import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { fromCents, parseTypedAmount, toCents } from '../money.js';
 import type { Api } from './api.js';
 import { isCalendarDate } from './dates.js';
-import { fieldErrors, isApiFailure, translate } from './errors.js';
+import type { ApiProblem } from '../i18n/problem.js';
+import { apiProblems, onField } from './api-problems.js';
+import { isApiFailure, translate } from './errors.js';
 
 // The collection actions of the debtor and invoice pages: dispute, hold, promise to pay, payment
 // plan. Each reads its form, checks it, calls the API, and either redirects (303) or sends the
 // form back with what was typed and an error next to each field (422).
 
 type Values = Record<string, string>;
-type Errors = Record<string, string>;
+/** Per field: a catalogue key (the portal's own checks) or a problem the API named. */
+type Errors = Record<string, string | ApiProblem>;
 export type ActionResult = ActionFailure<{ action: string; values: Values; errors: Errors }>;
 
 
@@ -22,7 +25,7 @@ function refuse(action: string, values: Values, errors: Errors): ActionResult {
   return fail(422, { action, values, errors });
 }
 
-/** Calls the API; a refusal becomes the form again with the API's message next to the field. */
+/** Calls the API; a refusal becomes the form again with the problem, in the user's language, next to its field. */
 async function attempt(action: string, values: Values, rename: Record<string, string>, call: () => Promise<unknown>): Promise<ActionResult | null> {
   try {
     await call();
@@ -30,7 +33,10 @@ async function attempt(action: string, values: Values, rename: Record<string, st
   } catch (e) {
     if (isApiFailure(e) && ['BAD_REQUEST', 'CONFLICT', 'PRECONDITION_FAILED', 'PAYLOAD_TOO_LARGE'].includes(e.code)) {
       const errors: Errors = {};
-      for (const [field, message] of Object.entries(fieldErrors(e))) errors[rename[field] ?? (field in values ? field : 'form')] = message;
+      for (const problem of apiProblems(e)) {
+        const target = rename[problem.field] ?? (problem.field in values ? problem.field : 'form');
+        errors[target] ??= target === 'form' ? problem : onField(problem, target);
+      }
       return refuse(action, values, errors);
     }
     throw translate(e);

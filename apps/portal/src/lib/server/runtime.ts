@@ -1,6 +1,7 @@
 import { DEFAULT_LOGIN_POLICY, fileDocumentStore, type ApiSettings, type Clock, type DocumentStore } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import { env } from '$env/dynamic/private';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -49,6 +50,10 @@ export function getRuntime(): Runtime {
       tokenSecret: secret,
       sessionTtlMs: positive('SESSION_TTL_HOURS', 12) * 3600_000,
       maxUploadBytes: positive('MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+      // Factoring: the same secrets and folder as the API server (they share the database).
+      keySecret: env.FACT_KEY_SECRET || null,
+      pushCa: env.FACT_PUSH_CA_FILE ? readFileSync(env.FACT_PUSH_CA_FILE, 'utf8') : null,
+      factoringOutboxDir: env.FACT_FACTORING_OUTBOX || null,
       loginPolicy: { ...DEFAULT_LOGIN_POLICY, perAddress: positive('LOGIN_MAX_FAILURES', DEFAULT_LOGIN_POLICY.perAddress) },
     },
     clock: clockFrom(env.FACT_NOW),

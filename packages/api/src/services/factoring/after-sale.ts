@@ -5,35 +5,38 @@ import { assignmentRecords, repurchaseOffers, settlementReport, type AssignmentR
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { AssignmentStatus } from '@fact/db';
 import type { Database } from '../../db.js';
+import type { DocumentStore } from '../../documents/store.js';
 import { centsToAmount } from '../../schemas/money.js';
-import type { PackageSideFile } from './create-batch.js';
+import { packageManifest, packageOf } from './package-store.js';
 import { firmOfCompany, loadProfile } from './profiles.js';
-import { packagePaths, readJsonFile, SAFE_NAME } from './storage.js';
 
 /**
  * The assignment records of a company's batches sold under one profile, for assignments whose
- * status is among `statuses`, from each package's manifest and the ledger's assignment date.
+ * status is among `statuses`, from each stored package's manifest and the ledger's assignment date.
  *
  * @example
  * ```ts
- * const records = await profileAssignments(db, firmId, companyId, 'acme-2025', ['assigned']);
+ * const records = await profileAssignments(db, documents, companyId, 'acme-2025', ['assigned']);
  * ```
  */
-export async function profileAssignments(db: Database, firmId: string, companyId: string, profileId: string, statuses: readonly AssignmentStatus[]): Promise<AssignmentRecord[]> {
+export async function profileAssignments(db: Database, store: DocumentStore, companyId: string, profileId: string, statuses: readonly AssignmentStatus[]): Promise<AssignmentRecord[]> {
   const b = db.tables.factoringBatches;
   const a = db.tables.factoringAssignments;
-  const batches = await db.db.select({ id: b.id, reference: b.reference }).from(b).where(eq(b.companyId, companyId));
+  const batches = await db.db
+    .select({ id: b.id, reference: b.reference, documentId: b.documentId })
+    .from(b)
+    .where(and(eq(b.companyId, companyId), eq(b.profileKey, profileId), isNotNull(b.documentId)));
   const records: AssignmentRecord[] = [];
   for (const batch of batches) {
-    if (!SAFE_NAME.test(batch.reference)) continue;
-    const side = await readJsonFile<PackageSideFile>(packagePaths(firmId, companyId, batch.reference).meta);
-    if (!side || side.profileId !== profileId) continue;
+    const stored = await packageOf(db, companyId, batch.documentId ?? null);
+    if (!stored) continue;
+    const manifest = await packageManifest(store, stored, batch.reference);
     const rows = await db.db
       .select({ invoiceId: a.invoiceId, assignedOn: a.assignedOn })
       .from(a)
       .where(and(eq(a.companyId, companyId), eq(a.batchId, batch.id), inArray(a.status, [...statuses])));
     const live = new Map(rows.map((r) => [r.invoiceId, r.assignedOn]));
-    for (const record of assignmentRecords(side.manifest, side.manifest.createdOn)) {
+    for (const record of assignmentRecords(manifest, manifest.createdOn)) {
       if (!live.has(record.invoiceId)) continue;
       records.push({ ...record, assignedOn: live.get(record.invoiceId) ?? record.assignedOn });
     }
@@ -47,14 +50,13 @@ export async function profileAssignments(db: Database, firmId: string, companyId
  *
  * @example
  * ```ts
- * const s = await factoringSettlement(db, companyId, 'acme-2025');
+ * const s = await factoringSettlement(db, documents, companyId, 'acme-2025');
  * s.totalOwed; // "1210.00"
  * ```
  */
-export async function factoringSettlement(db: Database, companyId: string, profileId: string) {
-  const firmId = await firmOfCompany(db, companyId);
-  await loadProfile(firmId, profileId);
-  const records = await profileAssignments(db, firmId, companyId, profileId, ['assigned', 'settled']);
+export async function factoringSettlement(db: Database, store: DocumentStore, companyId: string, profileId: string) {
+  await loadProfile(db, await firmOfCompany(db, companyId), profileId);
+  const records = await profileAssignments(db, store, companyId, profileId, ['assigned', 'settled']);
   const ids = [...new Set(records.map((r) => r.invoiceId))];
   const al = db.tables.allocations;
   const p = db.tables.payments;
@@ -89,13 +91,12 @@ export async function factoringSettlement(db: Database, companyId: string, profi
  *
  * @example
  * ```ts
- * const offers = await factoringRepurchase(db, companyId, 'acme-2025', '2025-10-15');
+ * const offers = await factoringRepurchase(db, documents, companyId, 'acme-2025', '2025-10-15');
  * ```
  */
-export async function factoringRepurchase(db: Database, companyId: string, profileId: string, asOf: CalendarDate) {
-  const firmId = await firmOfCompany(db, companyId);
-  const { profile } = await loadProfile(firmId, profileId);
-  const records = await profileAssignments(db, firmId, companyId, profileId, ['assigned']);
+export async function factoringRepurchase(db: Database, store: DocumentStore, companyId: string, profileId: string, asOf: CalendarDate) {
+  const { profile } = await loadProfile(db, await firmOfCompany(db, companyId), profileId);
+  const records = await profileAssignments(db, store, companyId, profileId, ['assigned']);
   const ids = [...new Set(records.map((r) => r.invoiceId))];
   const i = db.tables.invoices;
   const open = ids.length ? await db.db.select({ id: i.id, cents: i.openAmountCents }).from(i).where(and(eq(i.companyId, companyId), inArray(i.id, ids))) : [];

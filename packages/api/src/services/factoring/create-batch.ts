@@ -1,12 +1,14 @@
-// Selling the accountant's selection: the signed package is streamed to the data directory, then
-// the batch and its assignments are recorded in one transaction. From then on the dunning planner
-// skips the invoices ('assigned-to-factor') and the next preview finds them ALREADY_ASSIGNED.
+// Selling the accountant's selection: the signed package is streamed to a temporary file, put in
+// the content-addressed document store, then the batch (addressed to the profile's factor), its
+// package document and its assignments are recorded in one transaction. From then on the dunning
+// planner skips the invoices ('assigned-to-factor') and the next preview finds them ALREADY_ASSIGNED.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { money, type CalendarDate } from '@fact/core';
-import { createFactoringBatch, isDbError, setFactoringBatchStatus } from '@fact/db';
-import { evaluateEligibility, writeFactoringPackage, type ManifestV1 } from '@fact/factoring';
+import { createFactoringBatch, isDbError, setFactoringBatchStatus, translateDbError } from '@fact/db';
+import { evaluateEligibility, writeFactoringPackage } from '@fact/factoring';
 import { and, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db.js';
@@ -14,20 +16,10 @@ import type { DocumentStore } from '../../documents/store.js';
 import { apiError } from '../../errors/api-error.js';
 import { appendAudit } from '../audit.js';
 import { ledgerFactoringBatch, packageDocuments } from './ledger-batch.js';
+import { recordPackageDocument } from './package-store.js';
 import { firmOfCompany, loadProfile } from './profiles.js';
-import { firmSigningKey, packagePaths, readSeller, removeFiles, writeAtomic } from './storage.js';
-
-/** What is kept beside each package ZIP (until @fact/db has columns for it). */
-export interface PackageSideFile {
-  formatVersion: 1;
-  reference: string;
-  companyId: string;
-  profileId: string;
-  sha256: string;
-  bytes: number;
-  keyId: string;
-  manifest: ManifestV1;
-}
+import { readSeller } from './seller.js';
+import { firmSigningKey } from './signing-keys.js';
 
 /** What createBatch needs from the request. */
 export interface CreateBatchRequest {
@@ -48,12 +40,12 @@ const list = (items: readonly string[]) => (items.length > 5 ? `${items.slice(0,
  *
  * @example
  * ```ts
- * const sold = await createFactoringPackageBatch({ db, documents, userId, now }, { companyId, profileId, invoiceIds, asOf, payables: new Map() });
+ * const sold = await createFactoringPackageBatch({ db, documents, userId, now, keySecret }, { companyId, profileId, invoiceIds, asOf, payables: new Map() });
  * sold.sha256; // of the ZIP
  * ```
  */
 export async function createFactoringPackageBatch(
-  env: { readonly db: Database; readonly documents: DocumentStore; readonly userId: string; readonly now: Date },
+  env: { readonly db: Database; readonly documents: DocumentStore; readonly userId: string; readonly now: Date; readonly keySecret?: string | null },
   request: CreateBatchRequest,
 ) {
   const { db } = env;
@@ -72,8 +64,8 @@ export async function createFactoringPackageBatch(
   if (notOpen.length) throw apiError.precondition(`Only open invoices with an amount due can be sold; not: ${list(notOpen)}.`);
 
   const firmId = await firmOfCompany(db, companyId);
-  const { profile } = await loadProfile(firmId, request.profileId);
-  const seller = await readSeller(firmId, companyId);
+  const { profile, factorId } = await loadProfile(db, firmId, request.profileId);
+  const seller = await readSeller(db, companyId);
   const reference = `FB-${request.asOf.replaceAll('-', '')}-${uuidv7().replaceAll('-', '').slice(-8)}`;
   const ledger = await ledgerFactoringBatch(db, companyId, { batchId: reference, seller, payables: request.payables, selection });
 
@@ -93,15 +85,14 @@ export async function createFactoringPackageBatch(
   for (const inv of ledger.batch.invoices) invoices.push(sold.has(inv.id) ? { ...inv, documents: await packageDocuments(db, inv.id, ledger.storedDocuments.get(inv.id), env.documents) } : inv);
   const batchToWrite = { ...ledger.batch, invoices };
 
-  const key = await firmSigningKey(firmId);
-  const paths = packagePaths(firmId, companyId, reference);
-  const temporary = `${paths.zip}.${process.pid}.tmp`;
-  await mkdir(dirname(temporary), { recursive: true });
+  const key = await firmSigningKey(db, firmId, env.keySecret, env.now);
+  const workDir = await mkdtemp(join(tmpdir(), 'fact-package-'));
   try {
+    const temporary = join(workDir, `${reference}.zip`);
     const built = await writeFactoringPackage({ batch: batchToWrite, profile, asOf: request.asOf, privateKey: key.privateKeyPem }, createWriteStream(temporary));
-    await rename(temporary, paths.zip);
-    const side: PackageSideFile = { formatVersion: 1, reference, companyId, profileId: profile.id, sha256: built.sha256, bytes: built.bytes, keyId: key.keyId, manifest: built.manifest };
-    await writeAtomic(paths.meta, `${JSON.stringify(side, null, 2)}\n`);
+    // Content-addressed: an orphan blob left by a failed transaction below is harmless.
+    const stored = await env.documents.put(await readFile(temporary));
+    if (stored !== built.sha256) throw new Error(`the stored package hashes to ${stored}, the writer reported ${built.sha256}`);
     const lines = built.manifest.invoices;
     const batch = await db.transaction(async (tx) => {
       const draft = await createFactoringBatch(
@@ -118,6 +109,9 @@ export async function createFactoringPackageBatch(
           createdBy: env.userId,
         },
       );
+      const document = await recordPackageDocument(tx, { companyId, batchId: draft.id, reference, sha256: built.sha256, sizeBytes: built.bytes, userId: env.userId, at: env.now });
+      const b = tx.tables.factoringBatches;
+      await tx.db.update(b).set({ factorId, profileKey: profile.id, documentId: document.documentId }).where(and(eq(b.companyId, companyId), eq(b.id, draft.id)));
       const submitted = await setFactoringBatchStatus(tx, { companyId }, draft.id, { version: draft.version, status: 'submitted', on: request.asOf });
       const accepted = await setFactoringBatchStatus(tx, { companyId }, draft.id, { version: submitted.version, status: 'accepted', on: request.asOf });
       await appendAudit(tx, {
@@ -127,7 +121,7 @@ export async function createFactoringPackageBatch(
         entityType: 'factoring_batch',
         entityId: draft.id,
         at: env.now,
-        after: { reference, profileId: profile.id, factorName: profile.factor.name, sha256: built.sha256, invoiceIds: lines.map((l) => l.id), totals: built.manifest.totals },
+        after: { reference, profileId: profile.id, factorId, factorName: profile.factor.name, documentId: document.documentId, sha256: built.sha256, keyId: key.keyId, invoiceIds: lines.map((l) => l.id), totals: built.manifest.totals },
       });
       return accepted;
     });
@@ -135,6 +129,7 @@ export async function createFactoringPackageBatch(
       batchId: batch.id,
       reference,
       status: batch.status,
+      factorId,
       sha256: built.sha256,
       bytes: built.bytes,
       keyId: key.keyId,
@@ -142,8 +137,9 @@ export async function createFactoringPackageBatch(
       totals: built.manifest.totals,
     };
   } catch (error) {
-    await removeFiles([temporary, paths.zip, paths.meta]);
-    if (isDbError(error, 'DUPLICATE')) throw apiError.conflict('One of these invoices was assigned by someone else meanwhile. Nothing was changed; preview again.');
+    if (isDbError(translateDbError(error), 'DUPLICATE')) throw apiError.conflict('One of these invoices was assigned by someone else meanwhile. Nothing was changed; preview again.');
     throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
 }

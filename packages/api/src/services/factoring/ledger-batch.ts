@@ -9,7 +9,7 @@ import type { DocumentStore } from '../../documents/store.js';
 import { apiError } from '../../errors/api-error.js';
 import { centsToAmount } from '../../schemas/money.js';
 import { exportInvoicePdf } from '../exports/invoice-pdf.js';
-import type { SellerDetails } from './storage.js';
+import type { SellerDetails } from './seller.js';
 
 /** Stands in for an address the ledger lacks; eligibility never reads addresses. */
 const UNKNOWN = '-';

@@ -5,7 +5,7 @@ import { evaluateEligibility, purchases, REASON_TEXT, type EligibilityReport, ty
 import type { Database } from '../../db.js';
 import { ledgerFactoringBatch, type LedgerBatch } from './ledger-batch.js';
 import { firmOfCompany, loadProfile } from './profiles.js';
-import { readSeller } from './storage.js';
+import { readSeller } from './seller.js';
 
 /** One invoice's verdict as the API returns it. */
 export function invoiceVerdicts(report: EligibilityReport, ledger: LedgerBatch, profile: FactorProfile) {
@@ -39,8 +39,8 @@ export function invoiceVerdicts(report: EligibilityReport, ledger: LedgerBatch, 
  */
 export async function factoringPreview(db: Database, companyId: string, profileId: string, asOf: CalendarDate, payables: ReadonlyMap<string, number>) {
   const firmId = await firmOfCompany(db, companyId);
-  const { profile } = await loadProfile(firmId, profileId);
-  const ledger = await ledgerFactoringBatch(db, companyId, { batchId: 'preview', seller: await readSeller(firmId, companyId), payables });
+  const { profile } = await loadProfile(db, firmId, profileId);
+  const ledger = await ledgerFactoringBatch(db, companyId, { batchId: 'preview', seller: await readSeller(db, companyId), payables });
   const report = evaluateEligibility(ledger.batch, profile, asOf);
   const verdicts = invoiceVerdicts(report, ledger, profile);
   const byReason = Object.fromEntries(Object.entries(report.totals.ineligibleByReason).map(([code, amount]) => [code, amount.toFixed(2)]));

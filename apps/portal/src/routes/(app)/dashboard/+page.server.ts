@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const wanted = url.searchParams.get('sort');
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(wanted ?? '') ? (wanted as SortKey) : 'overdue';
   const dir: 'asc' | 'desc' = url.searchParams.get('dir') === 'asc' ? 'asc' : 'desc';
-  // Every figure comes in this first response (one overview.firm call), sorted on any column.
-  const lines = await load404(firmCompanies(locals.api, q));
-  return { q, sort, dir, lines: sortLines(lines, sort, dir), totals: firmTotals(lines) };
+  // Every figure comes in this first response (overview.firm and the firm's overdue trend), sorted on any column.
+  const [lines, trend] = await load404(Promise.all([firmCompanies(locals.api, q), locals.api.overview.trend()]));
+  return { q, sort, dir, lines: sortLines(lines, sort, dir), totals: firmTotals(lines), trend: trend.points };
 };

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import type { ApiProblem } from '$lib/i18n/problem.js';
+import { apiProblems } from '$lib/server/api-problems.js';
 import { isApiFailure, load404 } from '$lib/server/errors.js';
 import { firmAgeing, periodFrom } from '$lib/server/reports.js';
 import { requireRole } from '$lib/server/roles.js';
@@ -13,14 +15,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const periodText = url.searchParams.get('period') ?? '';
   const period = periodFrom(periodText, today);
   let vat = null;
-  let periodError: string | null = null;
+  let periodError: string | ApiProblem | null = null;
   if (companyId) {
     if (!ageing.rows.some((r) => r.companyId === companyId)) error(404, 'Not found');
     try {
       vat = await api.reports.vatRelief({ companyId, period });
     } catch (e) {
       if (!isApiFailure(e) || e.code !== 'BAD_REQUEST') throw e;
-      periodError = e.message;
+      periodError = apiProblems(e)[0] ?? null;
     }
   }
   if (periodText && periodText !== period) periodError = 'reports.periodHint';

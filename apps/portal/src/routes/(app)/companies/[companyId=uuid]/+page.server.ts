@@ -7,9 +7,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const companyId = params.companyId;
   const company = await load404(api.company.get({ companyId }));
   const filters = readInvoiceFilters(url.searchParams);
-  const [ageing, topOverdue, dso, debtors, page] = await load404(
+  const [ageing, trend, topOverdue, dso, debtors, page] = await load404(
     Promise.all([
       api.reports.ageing({ companyId }),
+      api.reports.overdueTrend({ companyId }),
       api.reports.topOverdue({ companyId, limit: 10 }),
       api.reports.dso({ companyId }),
       api.debtor.list({ companyId, limit: 200 }),
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     company,
     ageing,
+    trend: trend.points,
     topOverdue,
     dso,
     debtors: debtors.items.map((d) => ({ id: d.id, name: d.name })),
