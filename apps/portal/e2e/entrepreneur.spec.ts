@@ -1,7 +1,25 @@
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { AFRelationship, PDFDocument } from 'pdf-lib';
+import { E2E_DB } from '../playwright.config.js';
 import { ids, logIn, open, screenshot, UBL_FIXTURE } from './support.js';
+
+/**
+ * The entrepreneur uploads the company's own sales invoices: the demo company's VAT number
+ * (read from the test database) stands in for the seller's in the examples, as it would be.
+ */
+function asOwnInvoice(xml: string, sellerVat: string): string {
+  const companyVat = (() => {
+    const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('select vat_number as vat from companies where id = ?').get(ids().entrepreneurCompanyId) as { vat: string | null }).vat;
+    } finally {
+      db.close();
+    }
+  })();
+  return companyVat ? xml.replaceAll(sellerVat, companyVat) : xml;
+}
 
 /** Fact's CII test document restating EN 16931 example 9 (packages/ubl/test/cii). */
 const CII_EXAMPLE = new URL('../../../packages/ubl/test/cii/cii-example9.xml', import.meta.url);
@@ -10,7 +28,7 @@ const CII_EXAMPLE = new URL('../../../packages/ubl/test/cii/cii-example9.xml', i
 async function facturX(xml?: URL): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.addPage();
-  if (xml) await doc.attach(readFileSync(xml), 'factur-x.xml', { mimeType: 'text/xml', afRelationship: AFRelationship.Alternative });
+  if (xml) await doc.attach(Buffer.from(asOwnInvoice(readFileSync(xml, 'utf8'), 'NL809163160B01')), 'factur-x.xml', { mimeType: 'text/xml', afRelationship: AFRelationship.Alternative });
   return Buffer.from(await doc.save());
 }
 
@@ -21,10 +39,10 @@ test.describe('entrepreneur', () => {
 
   test('uploads a real UBL invoice and a broken one: the first becomes its invoice, the second is refused with the rule and the element', async ({ page }) => {
     await open(page, '/documents');
-    const real = readFileSync(UBL_FIXTURE);
-    const broken = real.toString('utf8').replace('<cbc:TaxInclusiveAmount currencyID="EUR">1656.25', '<cbc:TaxInclusiveAmount currencyID="EUR">1656.26');
+    const real = asOwnInvoice(readFileSync(UBL_FIXTURE, 'utf8'), 'GB1232434');
+    const broken = real.replace('<cbc:TaxInclusiveAmount currencyID="EUR">1656.25', '<cbc:TaxInclusiveAmount currencyID="EUR">1656.26');
     await page.getByLabel('Choose files').setInputFiles([
-      { name: 'base-example.xml', mimeType: 'application/xml', buffer: real },
+      { name: 'base-example.xml', mimeType: 'application/xml', buffer: Buffer.from(real) },
       { name: 'broken-invoice.xml', mimeType: 'application/xml', buffer: Buffer.from(broken) },
     ]);
     await page.getByRole('button', { name: 'Upload' }).click();
