@@ -1,10 +1,10 @@
 import { addDays, fromCents, type DunningAction, type DunningPolicy } from '@fact/core';
 import type { Executor } from '@fact/db';
-import { letterLevelFor, type CompanyIdentity, type DocumentLanguage, type ReminderLetterInput } from '@fact/documents';
+import { letterLevelFor, reminderLetterModel, type CompanyIdentity, type DocumentLanguage, type ReminderLetterInput } from '@fact/documents';
 import type { CompanyRow } from '../facts/company-plan.js';
 import type { SenderIdentity } from '../settings/runner-settings.js';
 import { priceClaims, type PricedClaims } from './claims.js';
-import { loadComposeData, type ComposeData } from './compose-data.js';
+import { loadComposeData, templateKey, type ComposeData } from './compose-data.js';
 import { invoiceFiles, invoicePdfInput } from './invoice-docs.js';
 import { inlineRenderer, type Renderer } from './renderer.js';
 
@@ -42,6 +42,12 @@ const INVOICE_WORD: Record<DocumentLanguage, string> = { nl: 'factuur', fr: 'fac
 
 function language(value: string | null | undefined): DocumentLanguage {
   return value === 'nl' || value === 'fr' ? value : 'en';
+}
+
+/** The title printed on the letter (a template's subject, filled with the letter's facts). */
+function letterTitle(letter: ReminderLetterInput): string {
+  const block = reminderLetterModel(letter).blocks.find((b) => b.kind === 'title');
+  return block && 'text' in block ? block.text : '';
 }
 
 /** The company as it signs: its own identity, never a default or another company's. */
@@ -94,6 +100,8 @@ export async function composeSend(
   const priced = priceClaims(action, { country: company.country, debtorKind, dueDates: Object.fromEntries(invoices.map((i) => [i.id, i.dueDate])) });
   const number = (id: string) => byId.get(id)?.number ?? id;
   const kind = letterLevelFor(policy, action.level);
+  // The company's wording for this level and language replaces the built-in one (never the amounts or the legal text).
+  const template = data.templates.get(templateKey(action.level, lang));
   const payBy = action.facts.items.flatMap((f) => f.gates.map((g) => g.payWithoutCostsUntil)).filter((d): d is string => !!d).sort().pop() ?? addDays(action.facts.asOf, 14);
   const letter: ReminderLetterInput = {
     ...kind,
@@ -126,6 +134,7 @@ export async function composeSend(
     ...(action.itemIds.length === 1 && byId.get(action.itemIds[0]!)?.paymentReference ? { paymentReference: byId.get(action.itemIds[0]!)!.paymentReference! } : {}),
     payBy,
     ...(identity?.signature && { signatory: identity.signature }),
+    ...(template && { template }),
   };
   const documented = attach ? invoices : [];
   const rendered = await (options.renderer ?? inlineRenderer).render({
@@ -144,7 +153,8 @@ export async function composeSend(
     from: { name: identity?.name ?? company.legalName, address: identity!.email },
     ...(identity?.replyTo && { replyTo: identity.replyTo }),
     to: contact?.email ?? undefined,
-    subject: `${SUBJECT[lang][word]}: ${INVOICE_WORD[lang]} ${numbers} – ${company.legalName}`,
+    // With a template the e-mail subject is its own (filled, as printed on the letter) and names the company.
+    subject: `${template ? letterTitle(letter) : `${SUBJECT[lang][word]}: ${INVOICE_WORD[lang]} ${numbers}`} – ${company.legalName}`,
     text: identity?.signature ? `${text}\n\n-- \n${identity.signature}\n` : text,
     letterPdf: rendered.letterPdf,
     letterFileName: `${SUBJECT[lang][word].toLowerCase().replace(/\s+/g, '-')}-${action.itemIds.map(number).join('-')}.pdf`.slice(0, 120),

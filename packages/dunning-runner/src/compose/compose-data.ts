@@ -15,7 +15,12 @@ export interface ComposeData {
   invoices: Map<string, InvoiceForDocs>;
   /** Per invoice, in position order. */
   lines: Map<string, LineRow[]>;
+  /** The company's own letter wording, keyed `level:language` (see {@link templateKey}). */
+  templates: Map<string, { subject: string; body: string }>;
 }
+
+/** The key of a company's letter template in {@link ComposeData.templates}. @example templateKey(2, 'fr') // "2:fr" */
+export const templateKey = (level: number, language: string): string => `${level}:${language}`;
 
 function group<T>(rows: readonly T[], by: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -30,7 +35,8 @@ async function inSlices<T>(ids: readonly string[], read: (slice: string[]) => Pr
 }
 
 /**
- * Reads the debtors, contacts, invoices and invoice lines of a batch of sends in four queries.
+ * Reads the debtors, contacts, invoices and invoice lines of a batch of sends, and the company's
+ * letter templates, in five queries.
  *
  * @example
  * ```ts
@@ -51,10 +57,12 @@ export async function loadComposeData(ex: Executor, companyId: string, sends: re
         ex.db.select().from(t.invoiceLines).where(and(eq(t.invoiceLines.companyId, companyId), inArray(t.invoiceLines.invoiceId, ids))).orderBy(asc(t.invoiceLines.invoiceId), asc(t.invoiceLines.position)),
       )
     : [];
+  const templates = await ex.db.select().from(t.letterTemplates).where(eq(t.letterTemplates.companyId, companyId));
   return {
     debtors: new Map(debtors.map((d) => [d.id, d])),
     contacts: group(contacts, (c) => c.debtorId),
     invoices: new Map(invoices.map((i) => [i.id, i])),
     lines: group(lines, (l) => l.invoiceId),
+    templates: new Map(templates.map((tpl) => [templateKey(tpl.level, tpl.language), { subject: tpl.subject, body: tpl.body }])),
   };
 }

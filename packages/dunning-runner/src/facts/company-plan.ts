@@ -35,6 +35,9 @@ export interface CompanyRow {
   language: string;
   timeZone: string;
   dunningPolicy: Record<string, unknown> | null;
+  /** The company's own postal address and e-mail (`companies.address`, `companies.email`). */
+  address: { street: string; postalCode: string; city: string } | null;
+  email: string | null;
 }
 
 /**
@@ -53,7 +56,9 @@ export function policyFor(company: Pick<CompanyRow, 'country' | 'dunningPolicy'>
 }
 
 /**
- * Reads the company, or undefined when it does not exist.
+ * Reads the company, or undefined when it does not exist. Its sender identity is the runner
+ * settings' one; where those leave the e-mail or the address out, the company's own stored
+ * e-mail and address stand in (its own, never a default or another company's).
  *
  * @example
  * ```ts
@@ -65,7 +70,11 @@ export async function loadCompany(ex: Executor, companyId: string): Promise<(Com
   const [row] = await ex.db.select().from(c).where(eq(c.id, companyId)).limit(1);
   if (!row) return undefined;
   const company = row as unknown as CompanyRow;
-  return { ...company, settings: parseRunnerSettings(company.dunningPolicy?.['runner']) };
+  const settings = parseRunnerSettings(company.dunningPolicy?.['runner']);
+  const email = settings.identity?.email ?? company.email ?? undefined;
+  const address = settings.identity?.address ?? company.address ?? undefined;
+  const identity = email ? { ...settings.identity, email, ...(address && { address }) } : settings.identity;
+  return { ...company, settings: { ...settings, ...(identity && { identity }) } };
 }
 
 /** One plan per kind of debtor, with the policy that made it. */
