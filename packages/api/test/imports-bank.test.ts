@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
-import { snapshot } from './snapshot.js';
+import { onlyTheRefusalWasKept, snapshot } from './snapshot.js';
 
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES));
@@ -130,15 +130,26 @@ describe.each(DIALECTS)('bank statements on %s', (dialect) => {
   });
 
   it.each([
-    ['the deliberately wrong camt file', fixture('camt053/genkgo-camt053.v2.wrong.xml'), /no account statement/],
-    ['a statement that does not add up', fixture('camt053/oca-test-camt053.xml'), /does not add up/],
-    ['an XML entity declaration (XXE)', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>`, /DOCTYPE|DTD|entit/i],
-    ['a PDF', '%PDF-1.7', /neither a camt.053/],
-  ])('refuses %s as BAD_REQUEST naming the problem, storing nothing', async (_label, content, message) => {
+    ['the deliberately wrong camt file', fixture('camt053/genkgo-camt053.v2.wrong.xml'), /no account statement/, { rule: 'MISSING_ELEMENT' }],
+    ['a statement that does not add up', fixture('camt053/oca-test-camt053.xml'), /does not add up/, { rule: 'BALANCE_MISMATCH', where: expect.stringContaining('Stmt') }],
+    ['an XML entity declaration (XXE)', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>`, /DOCTYPE|DTD|entit/i, { rule: 'XML_DTD_FORBIDDEN' }],
+    ['a PDF', '%PDF-1.7', /neither a camt.053/, { rule: 'UNKNOWN_FORMAT', where: 'file' }],
+  ])('refuses %s as BAD_REQUEST naming the problem; nothing is imported, the file is kept as refused', async (_label, content, message, issue) => {
     const before = await ledger(db);
     const error = await api.bank.importStatement({ companyId: tenancy.companyA1, contentBase64: b64(content), fileName: 'upload.xml' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect((error as Error).message).toMatch(message);
-    expect(await ledger(db)).toEqual(before);
+    const [refused] = onlyTheRefusalWasKept(before, await ledger(db));
+    expect(refused?.result).toEqual({ issues: [expect.objectContaining({ ...issue, message: expect.stringMatching(message) })] });
+  });
+
+  it('a malformed CODA line is refused with its line number, on the document too', async () => {
+    const lines = fixture(CODA).toString('latin1').split('\r\n');
+    lines[6] = lines[6]!.slice(0, 120);
+    const before = await ledger(db);
+    const error = await api.bank.importStatement({ companyId: tenancy.companyA2, contentBase64: b64(Buffer.from(lines.join('\r\n'), 'latin1')), fileName: 'broken.cod' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('line 7') });
+    const [refused] = onlyTheRefusalWasKept(before, await ledger(db));
+    expect(refused?.result).toEqual({ issues: [{ where: 'line 7', rule: 'CODA_LINE_LENGTH', message: expect.stringContaining('128') }] });
   });
 });

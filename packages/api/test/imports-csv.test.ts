@@ -4,7 +4,7 @@ import { restoreNeutralised } from '@fact/spreadsheets';
 import { eq } from 'drizzle-orm';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
-import { snapshot } from './snapshot.js';
+import { onlyTheRefusalWasKept, snapshot } from './snapshot.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const INVOICES = [
@@ -53,7 +53,9 @@ describe.each(DIALECTS)('CSV imports and list exports on %s', (dialect) => {
     expect(message).toMatch(/line 2/);
     expect(message).toMatch(/line 3/);
     expect(message).not.toMatch(/line 4/);
-    expect(await snapshot(db)).toEqual(before);
+    // Nothing imported; the file is kept as refused, with its problems per line.
+    const [refused] = onlyTheRefusalWasKept(before, await snapshot(db));
+    expect(refused?.result).toEqual({ issues: [expect.objectContaining({ where: 'line 2' }), expect.objectContaining({ where: 'line 3' })] });
   });
 
   it('refuses numbers that already exist with CONFLICT naming them', async () => {
@@ -77,8 +79,17 @@ describe.each(DIALECTS)('CSV imports and list exports on %s', (dialect) => {
     await expect(api.imports.debtorsCsv({ companyId, contentBase64: b64('Naam;BTW-nummer\r\nX;BE0000000000\r\n'), mapping: { name: 'Naam', vatNumber: 'BTW-nummer' }, defaultLanguage: 'fr', defaultCountry: 'BE' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+    // The same file again is the same document, imported already: refused, and nothing is written.
     await expect(api.imports.debtorsCsv({ companyId, contentBase64: b64(csv), mapping, defaultKind: 'consumer', defaultLanguage: 'fr', defaultCountry: 'BE' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await snapshot(db)).toEqual(before);
+    const [refused] = onlyTheRefusalWasKept(before, await snapshot(db));
+    expect(refused?.result).toEqual({
+      issues: [
+        { where: 'line 2', message: expect.stringContaining('check digits mismatch in "BE0000000000"') },
+        { where: 'line 2', message: expect.stringContaining('column "kind": is required') },
+      ],
+    });
+    const doc = await api.document.get({ documentId: result.documentId });
+    expect(doc).toMatchObject({ status: 'imported', kind: 'spreadsheet', result: { records: [{ type: 'debtor', label: 'Garage Dubois' }, { type: 'debtor', label: 'Mme Lambert' }] } });
   });
 
   it('refuses a file that is not text (invalid UTF-8) naming the problem', async () => {

@@ -6,7 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
-import { snapshot } from './snapshot.js';
+import { onlyTheRefusalWasKept, snapshot } from './snapshot.js';
 
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const files = ['peppol', 'en16931'].flatMap((dir) => readdirSync(new URL(`${dir}/`, FIXTURES)).map((name) => `${dir}/${name}`));
@@ -162,16 +162,26 @@ describe.each(DIALECTS)('UBL import of stored documents, bad files and a fresh l
   });
 
   it.each([
-    ['an XXE entity', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">&e;</Invoice>`, /unsafe XML/],
-    ['a CSV file', 'number;total\nF1;12,00\n', /not readable|not a UBL/],
-    ['a camt statement', bytesOf('camt053/oca-test-camt053.xml').toString('utf8'), /not a UBL invoice/],
-    ['totals that do not add up', bytesOf('peppol/base-example.xml').toString('utf8').replace('<cbc:TaxInclusiveAmount currencyID="EUR">1656.25', '<cbc:TaxInclusiveAmount currencyID="EUR">1656.26'), /BR-CO-15/],
-  ])('refuses an upload with %s as BAD_REQUEST and stores nothing', async (_label, content, message) => {
+    ['an XXE entity', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">&e;</Invoice>`, /unsafe XML/, { rule: 'UBL_UNSAFE_XML' }],
+    ['a CSV file', 'number;total\nF1;12,00\n', /not readable|not a UBL/, { rule: 'UBL_MALFORMED' }],
+    ['a camt statement', bytesOf('camt053/oca-test-camt053.xml').toString('utf8'), /not a UBL invoice/, { rule: 'UBL_NOT_UBL' }],
+    [
+      'totals that do not add up',
+      bytesOf('peppol/base-example.xml').toString('utf8').replace('<cbc:TaxInclusiveAmount currencyID="EUR">1656.25', '<cbc:TaxInclusiveAmount currencyID="EUR">1656.26'),
+      /BR-CO-15/,
+      { rule: 'BR-CO-15', where: '/Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount' },
+    ],
+  ])('refuses an upload with %s as BAD_REQUEST; nothing is imported, the file is kept as refused with the reason', async (_label, content, message, issue) => {
     const before = await snapshot(db);
     const error = await api.imports.ubl({ companyId: tenancy.companyA2, contentBase64: b64(content), fileName: 'x.xml' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect((error as Error).message).toMatch(message);
-    expect(await snapshot(db)).toEqual(before);
+    const [refused] = onlyTheRefusalWasKept(before, await snapshot(db));
+    expect(refused?.result).toMatchObject({ issues: expect.arrayContaining([expect.objectContaining(issue)]) });
+    // Sending the same file again is the same document, refused again: no second row.
+    const again = await snapshot(db);
+    await api.imports.ubl({ companyId: tenancy.companyA2, contentBase64: b64(content), fileName: 'x.xml' }).catch(() => undefined);
+    expect((await snapshot(db)).documents).toHaveLength(again.documents.length);
   });
 
   it('names each refused element with its rule', async () => {

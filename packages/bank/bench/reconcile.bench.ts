@@ -1,7 +1,7 @@
 // pnpm bench (in packages/bank): reconciles 10,000 transactions against 100,000 open invoices,
 // median and p95 over several runs, against a floor (the same loop doing only a Map lookup by
 // reference), and counts wrong automatic matches (must be 0). Prints markdown for BENCHMARKS.md.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { writeSection } from '@fact/bench-tools';
 import { performance } from 'node:perf_hooks';
 import { reconcile } from '../src/reconcile/reconcile.js';
@@ -48,11 +48,13 @@ for (let i = 0; i < RUNS + 1; i++) {
 const byKey = new Map(labelled.map((l) => [l.tx.dedupKey, l]));
 let wrong = 0;
 let reversalsFound = 0;
+let reversalsCertain = 0;
 const kinds = new Map<string, number>();
 const perScenario = new Map<string, { total: number; auto: number }>();
 for (const { payment, outcome } of results) {
   kinds.set(outcome.kind, (kinds.get(outcome.kind) ?? 0) + 1);
   if (outcome.kind === 'reversal' && outcome.original) reversalsFound++;
+  if (outcome.kind === 'reversal' && outcome.original?.certain) reversalsCertain++;
   const label = byKey.get(payment.transactionKey);
   const s = perScenario.get(label?.scenario ?? '?') ?? { total: 0, auto: 0 };
   s.total++;
@@ -78,9 +80,10 @@ md.push(
   `| reconcile() incl. indexing | ${TRANSACTIONS.toLocaleString('en')} transactions × ${INVOICES.toLocaleString('en')} open invoices, ${RUNS} runs | ${median.toFixed(0)} ms | ${p95.toFixed(0)} ms | ${BUDGET_MS} ms | ${floor.median.toFixed(1)} ms (${floorHits} hits) | ${(median / floor.median).toFixed(1)}× | ${wrong} |`,
 );
 md.push('');
-md.push(`Outcomes: ${count('auto')} auto, ${count('suggest')} suggest, ${count('reversal')} reversal (${reversalsFound} with their original found), ${count('ignore')} ignore.`);
+md.push(`Outcomes: ${count('auto')} auto, ${count('suggest')} suggest, ${count('reversal')} reversal (${reversalsFound} with their original found, ${reversalsCertain} of them certain by end-to-end id), ${count('ignore')} ignore.`);
 md.push(`Automatic rate per scenario: ${[...perScenario].sort().map(([k, v]) => `${k} ${v.auto}/${v.total}`).join('; ')}.`);
-md.push(`Machine: ${machine}.`);
+const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
+md.push(`Machine: ${machine}; load average (1 / 5 / 15 min) at the end ${load} — the machine is shared with other work, so these are upper bounds.`);
 console.log(md.join('\n'));
 writeSection('bank-reconcile', md.join('\n'));
 if (wrong > 0 || median > BUDGET_MS) {

@@ -264,6 +264,12 @@ export type UblDocumentKind = 'Invoice' | 'CreditNote';
 /** BG-0 An invoice or credit note. */
 export interface UblDocument {
   readonly kind: UblDocumentKind;
+  /**
+   * The syntax the document was read from: absent for UBL 2.1, `'cii'` for a UN/CEFACT Cross
+   * Industry Invoice (Factur-X, ZUGFeRD). The model is the same (EN 16931); element paths in
+   * findings and errors follow the syntax (see `elementPath`).
+   */
+  readonly syntax?: 'cii';
   /** BT-24 Specification identifier (`cbc:CustomizationID`). */
   readonly customizationId?: string;
   /** BT-23 Business process type (`cbc:ProfileID`). */

@@ -1,4 +1,5 @@
-// `pnpm fuzz`: runs the fuzz test of every parser package, one after the other, with
+// `pnpm fuzz`: runs the fuzz tests (test/fuzz*.test.ts: UBL and CII in @fact/ubl, CODA and camt in
+// @fact/bank, CSV in @fact/spreadsheets) of every parser package, one after the other, with
 // FUZZ_RUNS=100000 (unless set) and a fresh FUZZ_SEED (unless set, printed so a failure can be
 // replayed with `FUZZ_SEED=<seed> FUZZ_RUNS=<n> npx vitest run test/fuzz.test.ts` in the package).
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ let failed = 0;
 for (const name of packages) {
   const cwd = `${root}packages/${name}`;
   const started = performance.now();
-  const result = spawnSync(`${cwd}/node_modules/.bin/vitest`, ['run', 'test/fuzz.test.ts', '--reporter=default'], {
+  const result = spawnSync(`${cwd}/node_modules/.bin/vitest`, ['run', 'test/fuzz', '--reporter=default'], {
     cwd,
     stdio: 'inherit',
     env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },

@@ -3,6 +3,7 @@ import { recordId } from '../schemas/ids.js';
 import { positiveAmountInput } from '../schemas/money.js';
 import { importStatementFile } from '../services/imports/bank-import.js';
 import { confirmQueued, ignoreQueued, unmatchedQueue } from '../services/imports/bank-queue.js';
+import { confirmReturn } from '../services/imports/bank-queue-returns.js';
 import { fileSource } from '../services/imports/file-input.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
 import { statementImportOutput } from './file-outputs.js';
@@ -40,6 +41,10 @@ export const bankRouter = router({
     .mutation(({ ctx, input }) =>
       confirmQueued(ctx.db, input.companyId, input.transactionId, input.allocations.map((a) => ({ invoiceId: a.invoiceId, cents: a.amount })), { userId: ctx.user.id, now: ctx.clock() }),
     ),
+
+  confirmReturn: companyProcedure(...MANAGERS)
+    .input(z.object({ companyId: recordId, transactionId, paymentId: recordId.meta({ description: 'The payment the bank took back' }) }))
+    .mutation(({ ctx, input }) => confirmReturn(ctx.db, input.companyId, input.transactionId, input.paymentId, { userId: ctx.user.id, now: ctx.clock() })),
 
   ignore: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, transactionId, reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) }))

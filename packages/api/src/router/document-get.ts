@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { apiError } from '../errors/api-error.js';
 import { recordId } from '../schemas/ids.js';
 import { companyProcedure } from '../trpc.js';
+import { documentResult } from './file-outputs.js';
 
 /**
  * The details of one document without its bytes: what it is, its size and hash, when it was
- * uploaded and which invoices it is attached to. (The documents table has no status column: a
- * stored document is simply there; `download` gives the bytes.)
+ * uploaded, which invoices it is attached to, and what became of it (`status`: stored, imported
+ * or refused; `result`: the records it became or the issues per line or element). `download`
+ * gives the bytes.
  *
  * @example
  * ```ts
@@ -27,6 +29,9 @@ export const documentGet = companyProcedure()
       sizeBytes: z.number(),
       sha256: z.string(),
       uploadedAt: z.string(),
+      status: z.enum(['stored', 'imported', 'refused']),
+      result: documentResult.nullable(),
+      processedAt: z.string().nullable(),
       invoices: z.array(z.object({ id: z.string(), number: z.string() })),
     }),
   )
@@ -46,6 +51,9 @@ export const documentGet = companyProcedure()
       sizeBytes: row.sizeBytes,
       sha256: row.sha256,
       uploadedAt: row.createdAt.toISOString(),
+      status: row.status,
+      result: (row.result as z.infer<typeof documentResult> | null) ?? null,
+      processedAt: row.processedAt?.toISOString() ?? null,
       invoices,
     };
   });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { recordId } from '../schemas/ids.js';
 import { importDebtorsFromCsv, importInvoicesFromCsv, suggestCsvMapping } from '../services/imports/csv-import.js';
 import { fileSource, readImportFile } from '../services/imports/file-input.js';
-import { importUbl } from '../services/imports/ubl-import.js';
+import { importEInvoice, importUbl } from '../services/imports/ubl-import.js';
 import { companyProcedure, MANAGERS, router } from '../trpc.js';
-import { ublImportOutput } from './file-outputs.js';
+import { einvoiceImportOutput, ublImportOutput } from './file-outputs.js';
 
 const header = z.string().trim().min(1).max(100);
 const invoiceMapping = z.object({
@@ -40,13 +40,26 @@ const csvReading = {
 };
 const withoutUndefined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 
-/** Files into the ledger: UBL invoices and credit notes, invoice and debtor lists from CSV. */
+/** Files into the ledger: e-invoices (UBL, CII, Factur-X / ZUGFeRD PDFs), invoice and debtor lists from CSV. */
 export const importsRouter = router({
   ubl: companyProcedure(...MANAGERS)
     .meta({ openapi: { method: 'POST', path: '/companies/{companyId}/imports/ubl', tags: ['imports'], summary: 'Import a UBL (Peppol BIS 3.0) invoice or credit note into the ledger' } })
     .input(z.object({ companyId: recordId, ...fileSource }))
     .output(ublImportOutput)
     .mutation(({ ctx, input }) => importUbl(ctx, input.companyId, input)),
+
+  einvoice: companyProcedure(...MANAGERS)
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/companies/{companyId}/imports/einvoice',
+        tags: ['imports'],
+        summary: 'Import an e-invoice: UBL 2.1, UN/CEFACT CII, or a Factur-X / ZUGFeRD PDF (a PDF without one is kept as a document)',
+      },
+    })
+    .input(z.object({ companyId: recordId, ...fileSource }))
+    .output(einvoiceImportOutput)
+    .mutation(({ ctx, input }) => importEInvoice(ctx, input.companyId, input)),
 
   suggestMapping: companyProcedure(...MANAGERS)
     .input(z.object({ companyId: recordId, target: z.enum(['invoices', 'debtors']).default('invoices'), ...fileSource }))
@@ -70,7 +83,7 @@ export const importsRouter = router({
       return importInvoicesFromCsv(
         ctx,
         input.companyId,
-        file.bytes,
+        file,
         { mapping: withoutUndefined(input.mapping), decimalSeparator: input.decimalSeparator, dateFormat: input.dateFormat, defaultCurrency: input.defaultCurrency, delimiter: input.delimiter, ...(input.encoding ? { encoding: input.encoding } : {}) },
         input.debtorKind,
       );
@@ -90,7 +103,7 @@ export const importsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const file = await readImportFile(ctx, input.companyId, input, 'debtors.csv');
-      return importDebtorsFromCsv(ctx, input.companyId, file.bytes, {
+      return importDebtorsFromCsv(ctx, input.companyId, file, {
         mapping: withoutUndefined(input.mapping),
         delimiter: input.delimiter,
         ...(input.encoding ? { encoding: input.encoding } : {}),

@@ -21,6 +21,12 @@ export interface MovementPart {
   counterpartyIban?: string;
   counterpartyName?: string;
   counterpartyBic?: string;
+  /** Record 22, 64‑98: the customer reference, for SEPA the end-to-end id. */
+  customerReference?: string;
+  /** Record 22, 113: type of R-transaction (1 reject, 2 return, 3 refund, 4 reversal, 5 cancellation). */
+  rTransaction?: string;
+  /** Record 22, 114‑117: ISO reason return code (AC06, MD06…). */
+  returnReason?: string;
 }
 
 /** A movement (detail 0000) with its detail records (globalisation). @internal */
@@ -51,11 +57,29 @@ export function readMovementRecord(rec: CodaLine): MovementPart {
   };
 }
 
-/** Adds record 22: communication continued, counterparty BIC. @internal */
+/**
+ * Adds record 22 (Febelfin CODA 2.x): communication continued, customer reference (SEPA
+ * end-to-end id), counterparty BIC, and for an R-transaction its type and ISO return reason.
+ * @internal
+ */
 export function addRecord22(part: MovementPart, rec: CodaLine): void {
   part.communication.push(field(rec, 11, 63));
+  const reference = text(field(rec, 64, 98));
+  if (reference !== undefined) part.customerReference = reference;
   const bic = text(field(rec, 99, 109));
   if (bic !== undefined) part.counterpartyBic = bic;
+  const rType = text(field(rec, 113, 113));
+  if (rType !== undefined && /^[1-5]$/.test(rType)) part.rTransaction = rType;
+  const reason = text(field(rec, 114, 117));
+  if (reason !== undefined && part.rTransaction !== undefined) part.returnReason = reason;
+}
+
+/** The R-transaction facts of a part, as the bank model carries them. */
+function rFacts(part: MovementPart) {
+  return {
+    ...(part.customerReference ? { endToEndId: part.customerReference } : {}),
+    ...(part.returnReason ? { returnReason: part.returnReason } : {}),
+  };
 }
 
 /** Adds record 23: counterparty account and name, communication continued. @internal */
@@ -102,6 +126,7 @@ export function movementToTransaction(movement: Movement, dedupKey: string, curr
   const details: BankTransactionDetail[] = movement.details.map((d) => ({
     amount: d.amount,
     ...(d.bankReference ? { bankReference: d.bankReference } : {}),
+    ...rFacts(d),
     counterparty: counterpartyOf(d),
     remittance: remittanceOf(d),
   }));
@@ -112,8 +137,10 @@ export function movementToTransaction(movement: Movement, dedupKey: string, curr
     amount: main.amount,
     currency,
     direction: main.amount.isNegative() ? 'debit' : 'credit',
-    reversal: false,
+    // An R-transaction (reject, return, refund, reversal, cancellation) undoes an earlier one.
+    reversal: main.rTransaction !== undefined || movement.details.some((d) => d.rTransaction !== undefined),
     ...(main.bankReference ? { bankReference: main.bankReference } : {}),
+    ...rFacts(main),
     counterparty: counterpartyOf(main),
     remittance: remittanceOf(main),
     ...(details.length > 0 ? { batch: { count: details.length, details } } : {}),

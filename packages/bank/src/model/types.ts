@@ -80,12 +80,16 @@ export interface BankTransaction {
   readonly amount: Money;
   readonly currency: string;
   readonly direction: Direction;
-  /** The bank reverses an earlier entry (camt `RvslInd`). CODA has no such flag: see README. */
+  /**
+   * The bank reverses or returns an earlier entry: camt `RvslInd`, or a CODA R-transaction
+   * (record 22 position 113: reject, return, refund, reversal, cancellation).
+   */
   readonly reversal: boolean;
   /** ISO 20022 return reason (`AC06`…), when the bank gave one. */
   readonly returnReason?: string;
   /** The bank's own reference (camt `AcctSvcrRef`, CODA positions 11‑31). */
   readonly bankReference?: string;
+  /** The payer's end-to-end id (camt `Refs/EndToEndId`, CODA record 22 customer reference). */
   readonly endToEndId?: string;
   readonly counterparty: Counterparty;
   readonly remittance: Remittance;

@@ -15,8 +15,9 @@ import type { OpenInvoice, ReconcileOptions, ReconciledPayment, ReconcileOutcome
  *   IBAN or name → `auto`; one invoice number with its exact open amount from a known IBAN → `auto`;
  * - anything else → `suggest`, with candidates scored on reference, invoice number, amount, IBAN
  *   and name, for the accountant's unmatched queue;
- * - a reversal (camt `RvslInd`, or a debit that returns an earlier credit by end-to-end id or
- *   reference) → `reversal`, with the original payment and the allocations to undo;
+ * - a reversal (camt `RvslInd`, a CODA R-transaction, or a debit that returns an earlier credit
+ *   by end-to-end id or reference) → `reversal`, with the original payment, the allocations to
+ *   undo, how it was found and whether that is certain (a unique end-to-end id);
  * - other money out → `ignore`.
  *
  * Automatic allocations reduce the open amounts seen by later lines, so two payments of the same
@@ -48,10 +49,10 @@ export function reconcile(
       } else if (cents === 0) {
         outcome = { kind: 'ignore', reason: 'zero-amount' };
       } else if (line.direction === 'debit') {
-        const original = register.find(line, cents, line.reversal);
-        if (original || line.reversal) {
-          if (original) register.markReversed(original.key);
-          outcome = reversalOutcome(line, original, index.open);
+        const match = register.find(line, cents, line.reversal);
+        if (match || line.reversal) {
+          if (match) register.markReversed(match.credit.key);
+          outcome = reversalOutcome(line, match, index.open);
         } else {
           outcome = { kind: 'ignore', reason: 'debit' };
         }

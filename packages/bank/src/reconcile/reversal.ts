@@ -11,10 +11,25 @@ export interface KnownCredit {
   readonly allocations: readonly (readonly [string, number])[];
 }
 
+/** How the original of a return was found. */
+export type ReturnEvidence = 'end-to-end-id' | 'reference' | 'iban';
+
+/** The credit a return takes back, how it was found, and whether that is certain. @internal */
+export interface ReturnMatch {
+  readonly credit: KnownCredit;
+  readonly evidence: ReturnEvidence;
+  /** Found by the payer's end-to-end id, and no other open credit has that id and amount. */
+  readonly certain: boolean;
+}
+
+/** SEPA's placeholder when the payer gave no end-to-end id: it identifies nothing. */
+const isPlaceholder = (id: string) => /^NOT\s*PROVIDED$/i.test(id.trim());
+
 /**
  * Credits seen so far (from the ledger, then from this run), searchable the way banks identify a
  * returned payment: end-to-end id, then structured reference, then payer IBAN, always with the
- * same amount. A credit is taken back at most once. @internal
+ * same amount. A credit is taken back at most once. Only an end-to-end id (not SEPA's
+ * `NOTPROVIDED`) that one open credit carries is certain; the rest are candidates. @internal
  */
 export class CreditRegister {
   /** By amount in cents: a return always has the amount of what it returns. */
@@ -41,24 +56,25 @@ export class CreditRegister {
     else this.byCents.set(credit.cents, [credit]);
   }
 
-  /** The credit that `line` (money out, `cents` > 0) takes back, if one can be told for sure. */
-  find(line: PaymentLine, cents: number, allowIbanOnly: boolean): KnownCredit | undefined {
+  /** The credit that `line` (money out, `cents` > 0) takes back, and how sure that is. */
+  find(line: PaymentLine, cents: number, allowIbanOnly: boolean): ReturnMatch | undefined {
     const open = (this.byCents.get(cents) ?? []).filter((c) => !this.reversed.has(c.key));
     const latest = (list: KnownCredit[]) => list[list.length - 1];
     const e2e = line.endToEndId;
-    if (e2e !== undefined) {
-      const hit = latest(open.filter((c) => c.endToEndId === e2e));
-      if (hit) return hit;
+    if (e2e !== undefined && !isPlaceholder(e2e)) {
+      const hits = open.filter((c) => c.endToEndId === e2e);
+      const hit = latest(hits);
+      if (hit) return { credit: hit, evidence: 'end-to-end-id', certain: hits.length === 1 };
     }
     const ref = line.remittance.structured?.reference;
     if (ref !== undefined) {
       const hit = latest(open.filter((c) => c.reference === ref));
-      if (hit) return hit;
+      if (hit) return { credit: hit, evidence: 'reference', certain: false };
     }
     const iban = line.counterparty.iban?.replace(/\s/g, '').toUpperCase();
     if (allowIbanOnly && iban !== undefined) {
       const hits = open.filter((c) => c.iban === iban);
-      if (hits.length === 1) return hits[0];
+      if (hits.length === 1) return { credit: hits[0]!, evidence: 'iban', certain: false };
     }
     return undefined;
   }
@@ -69,7 +85,8 @@ export class CreditRegister {
 }
 
 /** The outcome for a reversal, undoing the original's allocations in `open`. @internal */
-export function reversalOutcome(line: PaymentLine, original: KnownCredit | undefined, open: Map<string, number>): ReconcileOutcome {
+export function reversalOutcome(line: PaymentLine, match: ReturnMatch | undefined, open: Map<string, number>): ReconcileOutcome {
+  const original = match?.credit;
   if (original) {
     for (const [invoiceId, cents] of original.allocations) {
       const current = open.get(invoiceId);
@@ -79,7 +96,14 @@ export function reversalOutcome(line: PaymentLine, original: KnownCredit | undef
   return {
     kind: 'reversal',
     ...(original
-      ? { original: { paymentKey: original.key, allocations: original.allocations.map(([invoiceId, cents]) => ({ invoiceId, amount: fromCents(cents) })) } }
+      ? {
+          original: {
+            paymentKey: original.key,
+            allocations: original.allocations.map(([invoiceId, cents]) => ({ invoiceId, amount: fromCents(cents) })),
+            evidence: match.evidence,
+            certain: match.certain,
+          },
+        }
       : {}),
     ...(line.returnReason ? { returnReason: line.returnReason } : {}),
   };

@@ -117,7 +117,8 @@ export type IgnoreReason = 'debit' | 'reversal-of-debit' | 'zero-amount' | 'othe
  *   `notes` says so in words.
  * - `suggest`: put it in the unmatched queue with ranked `candidates` for the accountant.
  * - `reversal`: the bank took back an earlier credit; `original` is that payment when found,
- *   with the allocations to undo; when not found, the accountant must look.
+ *   with the allocations to undo and whether the match is `certain`; when not found, or not
+ *   certain, the accountant must look.
  * - `ignore`: money out, or nothing to match.
  */
 export type ReconcileOutcome =
@@ -132,7 +133,14 @@ export type ReconcileOutcome =
   | { readonly kind: 'suggest'; readonly candidates: readonly Candidate[]; readonly why: string }
   | {
       readonly kind: 'reversal';
-      readonly original?: { readonly paymentKey: string; readonly allocations: readonly Allocation[] };
+      readonly original?: {
+        readonly paymentKey: string;
+        readonly allocations: readonly Allocation[];
+        /** How the original was found: the payer's end-to-end id, the structured reference, or (camt `RvslInd`) the one credit from that IBAN. */
+        readonly evidence: 'end-to-end-id' | 'reference' | 'iban';
+        /** Found by an end-to-end id that one open credit carries: safe to undo without asking. */
+        readonly certain: boolean;
+      };
       readonly returnReason?: string;
     }
   | { readonly kind: 'ignore'; readonly reason: IgnoreReason };

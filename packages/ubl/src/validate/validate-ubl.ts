@@ -1,3 +1,4 @@
+import { inDocumentSyntax } from '../element-path.js';
 import type { UblDocument } from '../model.js';
 import type { UblFinding } from './finding.js';
 import { codeListRules } from './rules-codes.js';
@@ -20,7 +21,9 @@ export interface UblValidation {
  * R003, R004, R010, R020, BR-62/63) and the Dutch rules NL-R-001/003/007.
  *
  * This is not the full schematron: it implements the rules listed here, no more. `valid` is
- * true when no finding is fatal.
+ * true when no finding is fatal. The rules are stated on the EN 16931 model, so they apply to a
+ * document read from CII ({@link parseCii}) too; its findings name CII elements, and the
+ * Peppol transport rules (`PEPPOL-…`) are not applied to it.
  *
  * @example
  * ```ts
@@ -29,6 +32,11 @@ export interface UblValidation {
  * ```
  */
 export function validateUbl(doc: UblDocument): UblValidation {
-  const findings = [mandatoryRules, totalsRules, vatRules, codeListRules, nlRules].flatMap((rules) => rules(doc));
+  const findings = [mandatoryRules, totalsRules, vatRules, codeListRules, nlRules]
+    .flatMap((rules) => rules(doc))
+    // Peppol BIS rules are about UBL sent over Peppol, not about a Factur-X or ZUGFeRD invoice.
+    .filter((f) => doc.syntax !== 'cii' || !f.rule.startsWith('PEPPOL-'))
+    // The rules speak UBL; a document read from CII hears about its own elements.
+    .map((f) => (doc.syntax === 'cii' ? { ...f, element: inDocumentSyntax(doc, f.element) } : f));
   return { valid: findings.every((f) => f.severity !== 'fatal'), findings };
 }

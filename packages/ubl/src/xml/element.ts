@@ -61,6 +61,17 @@ export class Element {
     }
   }
 
+  /** The element's own text as a decimal (an amount with attributes, like CII `ram:TaxTotalAmount`). */
+  decimalValue(): Money | undefined {
+    const text = this.text();
+    if (text === undefined) return undefined;
+    try {
+      return money(text, this.path);
+    } catch {
+      throw new UblParseError('UBL_INVALID_VALUE', `"${text}" is not a decimal number`, this.path);
+    }
+  }
+
   /** A `YYYY-MM-DD` date child. */
   date(qualifiedName: string): CalendarDate | undefined {
     const el = this.one(qualifiedName);

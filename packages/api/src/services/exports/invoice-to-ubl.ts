@@ -35,7 +35,8 @@ function legalId(endpoint: UblIdentifier | undefined): UblIdentifier | undefined
 
 function metaOf(source: InvoiceSource): Partial<UblMeta> {
   const meta = source.invoice.meta;
-  return meta && (meta as { source?: unknown }).source === 'ubl' ? (meta as unknown as UblMeta) : {};
+  const from = meta ? (meta as { source?: unknown }).source : undefined;
+  return from === 'ubl' || from === 'cii' ? (meta as unknown as UblMeta) : {};
 }
 
 const PAYABLE_BY: Record<InvoiceLanguage, string> = { nl: 'Te betalen uiterlijk op', fr: 'À payer au plus tard le', en: 'Payable by' };

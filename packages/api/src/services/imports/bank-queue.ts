@@ -7,6 +7,7 @@ import { centsToAmount } from '../../schemas/money.js';
 import { appendAudit } from '../audit.js';
 import { recordPayment } from '../payments.js';
 import { asBankTransaction, openInvoicesForMatching, recordedCents } from './bank-ledger.js';
+import { returnCandidates } from './bank-queue-returns.js';
 
 interface Actor {
   userId: string;
@@ -26,7 +27,9 @@ async function loadTransaction(db: Database, companyId: string, transactionId: s
 /**
  * The unmatched queue, oldest first: credits not (fully) recorded as payments, each with what is
  * left to allocate and the candidate invoices @fact/bank suggests (score, reasons); and returns of
- * earlier credits (`kind: 'reversal'`, negative), for the accountant to reverse the payment.
+ * earlier credits that were not certainly tied to their payment at import (`kind: 'reversal'`,
+ * negative), with the payments they may take back (`returnCandidates`), for the accountant to
+ * confirm (`bank.confirmReturn`).
  *
  * @example
  * ```ts
@@ -68,6 +71,7 @@ export async function unmatchedQueue(db: Database, companyId: string, limit: num
       structuredReference: row.structuredReference ?? null,
       matchStatus: row.matchStatus,
       candidates,
+      returnCandidates: reversal ? await returnCandidates(db, companyId, row) : [],
       why: suggestions.flatMap((s) => (s.outcome.kind === 'suggest' ? [s.outcome.why] : []))[0] ?? null,
     });
   }

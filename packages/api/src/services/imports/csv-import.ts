@@ -18,8 +18,15 @@ import { apiError } from '../../errors/api-error.js';
 import { appendAudit } from '../audit.js';
 import { isUniqueViolation } from '../db-errors.js';
 import { companyFacts } from '../receivables.js';
+import { documentForFile, importedResult, recordingRefusal, refuseIfImported, setDocumentStatus, type DocumentRecord } from './document-outcome.js';
+import type { ImportFile } from './file-input.js';
 
-type Ctx = Pick<Context, 'db' | 'clock'> & { user: { id: string } };
+type Ctx = Pick<Context, 'db' | 'clock' | 'documents'> & { user: { id: string } };
+
+/** The document a CSV import reads: a stored one, or the bytes sent with the call (kept as a spreadsheet). */
+function targetOf(file: ImportFile) {
+  return { documentId: file.documentId, file: { bytes: file.bytes, fileName: file.fileName, kind: 'spreadsheet' as const, mediaType: 'text/csv' } };
+}
 
 /** Every bad row of a file, as one BAD_REQUEST whose `data.issues` lists `line N: problem`. */
 function rowErrors(errors: readonly { line: number; message: string }[]): TRPCError {
@@ -81,14 +88,22 @@ function inferRate(country: Country, issueDate: string, netCents: number, vatCen
  * Imports invoices from a CSV file, all or nothing: every row must read (else BAD_REQUEST listing
  * every bad row), no number may already exist (CONFLICT naming them), and then each debtor is
  * matched (VAT number, else exact name) or created, and each invoice stored with one summary line
- * (net = total − VAT, the VAT rate of the country that gives that VAT), in one transaction.
+ * (net = total − VAT, the VAT rate of the country that gives that VAT), in one transaction with
+ * the document's status (`imported`, with the invoices and debtors it became). A refused file is
+ * kept with status `refused` and the problems per line.
  *
  * @example
  * ```ts
- * await importInvoicesFromCsv(ctx, companyId, bytes, { mapping, decimalSeparator: ',', dateFormat: 'DD/MM/YYYY' }, 'business');
+ * await importInvoicesFromCsv(ctx, companyId, file, { mapping, decimalSeparator: ',', dateFormat: 'DD/MM/YYYY' }, 'business');
  * ```
  */
-export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, bytes: Uint8Array, options: InvoiceImportOptions, debtorKind: 'business' | 'consumer') {
+export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, file: ImportFile, options: InvoiceImportOptions, debtorKind: 'business' | 'consumer') {
+  if (file.documentId) await refuseIfImported(ctx.db, companyId, file.documentId);
+  const target = targetOf(file);
+  return recordingRefusal(ctx, companyId, target, () => invoicesFromRows(ctx, companyId, file.bytes, target, options, debtorKind));
+}
+
+async function invoicesFromRows(ctx: Ctx, companyId: string, bytes: Uint8Array, target: ReturnType<typeof targetOf>, options: InvoiceImportOptions, debtorKind: 'business' | 'consumer') {
   const rows = read(() => importInvoicesCsv(bytes, options));
   const company = await companyFacts(ctx.db, companyId);
   const problems: { line: number; message: string }[] = [];
@@ -115,8 +130,10 @@ export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, bytes: 
   const d = ctx.db.tables.debtors;
   let createdDebtors = 0;
   const invoiceIds: string[] = [];
+  let documentId = target.documentId;
   try {
     await ctx.db.transaction(async (tx) => {
+      const records: DocumentRecord[] = [];
       const known = await tx.db.select({ id: d.id, name: d.name, vatNumber: d.vatNumber }).from(d).where(eq(d.companyId, companyId));
       const byVat = new Map(known.filter((k) => k.vatNumber).map((k) => [k.vatNumber!, k.id]));
       const byName = new Map(known.map((k) => [k.name.trim().toLowerCase(), k.id]));
@@ -130,6 +147,7 @@ export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, bytes: 
           await appendAudit(tx, { companyId, actorUserId: ctx.user.id, action: 'debtor.create', entityType: 'debtor', entityId: debtorId, at: now, after: { ...values, source: 'csv', line: r.line } });
           if (r.debtorVat) byVat.set(r.debtorVat, debtorId);
           byName.set(r.debtorName.trim().toLowerCase(), debtorId);
+          records.push({ type: 'debtor', id: debtorId, label: values.name });
           createdDebtors++;
         }
         const totalCents = toCents(r.total, `line ${r.line}`);
@@ -172,31 +190,48 @@ export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, bytes: 
           vatCents,
         });
         await appendAudit(tx, { companyId, actorUserId: ctx.user.id, action: 'invoice.create', entityType: 'invoice', entityId: id, at: now, after: { ...values, source: 'csv' } });
+        records.push({ type: 'invoice', id, label: r.invoiceNumber });
         invoiceIds.push(id);
       }
+      if (!documentId) {
+        const row = await documentForFile(ctx, tx, companyId, target.file);
+        // The same file sent again is the same document: it is not imported twice.
+        if (row.importedBefore) await refuseIfImported(tx, companyId, row.id);
+        documentId = row.id;
+      }
+      await setDocumentStatus(tx, companyId, documentId, 'imported', importedResult(records), now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw apiError.conflict('Two rows have the same payment reference, or a reference is already used by another invoice of this company; nothing was imported.');
     throw error;
   }
-  return { imported: invoiceIds.length, invoiceIds, debtorsCreated: createdDebtors };
+  return { imported: invoiceIds.length, invoiceIds, debtorsCreated: createdDebtors, documentId: documentId! };
 }
 
 /**
  * Imports debtors from a CSV file, all or nothing: every row must read (else BAD_REQUEST listing
- * every bad row); a customer number already used gives CONFLICT; all rows in one transaction.
+ * every bad row); a customer number already used gives CONFLICT; all rows in one transaction
+ * with the document's status (`imported` with the debtors, or `refused` with the lines).
  *
  * @example
  * ```ts
- * await importDebtorsFromCsv(ctx, companyId, bytes, { mapping: { name: 'Naam' }, defaultLanguage: 'nl', defaultCountry: 'BE' });
+ * await importDebtorsFromCsv(ctx, companyId, file, { mapping: { name: 'Naam' }, defaultLanguage: 'nl', defaultCountry: 'BE' });
  * ```
  */
-export async function importDebtorsFromCsv(ctx: Ctx, companyId: string, bytes: Uint8Array, options: DebtorImportOptions) {
+export async function importDebtorsFromCsv(ctx: Ctx, companyId: string, file: ImportFile, options: DebtorImportOptions) {
+  if (file.documentId) await refuseIfImported(ctx.db, companyId, file.documentId);
+  const target = targetOf(file);
+  return recordingRefusal(ctx, companyId, target, () => debtorsFromRows(ctx, companyId, file.bytes, target, options));
+}
+
+async function debtorsFromRows(ctx: Ctx, companyId: string, bytes: Uint8Array, target: ReturnType<typeof targetOf>, options: DebtorImportOptions) {
   const rows = read(() => importDebtorsCsv(bytes, options));
   const now = ctx.clock();
   const ids: string[] = [];
+  let documentId = target.documentId;
   try {
     await ctx.db.transaction(async (tx) => {
+      const records: DocumentRecord[] = [];
       for (const r of rows) {
         const id = uuidv7();
         const values = {
@@ -220,12 +255,20 @@ export async function importDebtorsFromCsv(ctx: Ctx, companyId: string, bytes: U
           await tx.db.insert(tx.tables.debtorContacts).values(r.emails.map((email, k) => ({ id: uuidv7(), companyId, debtorId: id, role: 'billing' as const, position: k, name: r.name, email })));
         }
         await appendAudit(tx, { companyId, actorUserId: ctx.user.id, action: 'debtor.create', entityType: 'debtor', entityId: id, at: now, after: { ...values, emails: r.emails, source: 'csv', line: r.line } });
+        records.push({ type: 'debtor', id, label: r.name });
         ids.push(id);
       }
+      if (!documentId) {
+        const row = await documentForFile(ctx, tx, companyId, target.file);
+        // The same file sent again is the same document: it is not imported twice.
+        if (row.importedBefore) await refuseIfImported(tx, companyId, row.id);
+        documentId = row.id;
+      }
+      await setDocumentStatus(tx, companyId, documentId, 'imported', importedResult(records), now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw apiError.conflict('A customer number (klantnummer) in the file is already used by a debtor of this company, or appears twice; nothing was imported.');
     throw error;
   }
-  return { imported: ids.length, debtorIds: ids };
+  return { imported: ids.length, debtorIds: ids, documentId: documentId! };
 }

@@ -1,5 +1,5 @@
 import { parseVatNumber } from '@fact/core';
-import type { UblDocument } from '@fact/ubl';
+import { elementPath, type UblDocument } from '@fact/ubl';
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db.js';
@@ -26,13 +26,12 @@ export interface BuyerKeys {
  * ```
  */
 export function buyerKeys(doc: UblDocument): BuyerKeys {
-  const party = `/${doc.kind}/cac:AccountingCustomerParty/cac:Party`;
   const endpoint = doc.buyer.endpointId;
   let vatText = doc.buyer.vatId;
-  let vatElement = `${party}/cac:PartyTaxScheme/cbc:CompanyID`;
+  let vatElement = elementPath(doc, 'cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID');
   if (!vatText && endpoint?.schemeId && VAT_SCHEMES.has(endpoint.schemeId)) {
     vatText = endpoint.value;
-    vatElement = `${party}/cbc:EndpointID`;
+    vatElement = elementPath(doc, 'cac:AccountingCustomerParty/cac:Party/cbc:EndpointID');
   }
   let vatNumber: string | null = null;
   if (vatText) {
@@ -80,7 +79,7 @@ export async function matchOrCreateDebtor(
   }
   const buyer = doc.buyer;
   const name = buyer.registrationName ?? buyer.tradingName;
-  if (!name) throw apiError.badInput(`/${doc.kind}/cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName`, "the buyer's name (BT-44) is missing; the debtor cannot be created");
+  if (!name) throw apiError.badInput(elementPath(doc, 'cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName'), "the buyer's name (BT-44) is missing; the debtor cannot be created");
   const country = (buyer.address?.countryCode ?? defaults.country).toUpperCase();
   const values = {
     id: uuidv7(),

@@ -1,12 +1,15 @@
 import { addDays, allocate, fromCents, money, parsePaymentReference, STATUTORY_DEFAULT_TERM, toCents, type CalendarDate, type Country, type Money } from '@fact/core';
-import type { UblDocument, UblFinding, UblIdentifier } from '@fact/ubl';
+import { elementPath, type UblDocument, type UblFinding, type UblIdentifier } from '@fact/ubl';
 import { apiError } from '../../errors/api-error.js';
 import { centsToAmount } from '../../schemas/money.js';
 
 /** What the ledger keeps of a UBL document beyond its columns, so an export can say the same. */
 export interface UblMeta {
-  source: 'ubl';
+  /** The e-invoice syntax it was read from (a CII one may have come inside a Factur-X PDF). */
+  source: 'ubl' | 'cii';
   documentId: string | null;
+  /** The PDF attachment that held the XML (`factur-x.xml`), for a Factur-X / ZUGFeRD PDF. */
+  attachment?: string | null;
   typeCode: string | null;
   /** The document was an Invoice with negative totals: stored as a credit note, amounts positive. */
   negative: boolean;
@@ -100,30 +103,30 @@ function structuredReference(paymentId: string | undefined): string | null {
  * draft.totalCents; // 165625
  * ```
  */
-export function ublToLedger(doc: UblDocument, context: { country: Country; documentId: string | null }): LedgerDraft {
-  const root = `/${doc.kind}`;
+export function ublToLedger(doc: UblDocument, context: { country: Country; documentId: string | null; source?: 'ubl' | 'cii'; attachment?: string | null }): LedgerDraft {
+  const at = (path: string) => elementPath(doc, path);
   const t = doc.totals;
-  const number = needed(doc.id, `${root}/cbc:ID`, 'the invoice number (BT-1)');
-  const issueDate = needed(doc.issueDate, `${root}/cbc:IssueDate`, 'the issue date (BT-2)');
-  const total = needed(t.taxInclusiveAmount, `${root}/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount`, 'the total with VAT (BT-112)');
+  const number = needed(doc.id, at('cbc:ID'), 'the invoice number (BT-1)');
+  const issueDate = needed(doc.issueDate, at('cbc:IssueDate'), 'the issue date (BT-2)');
+  const total = needed(t.taxInclusiveAmount, at('cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount'), 'the total with VAT (BT-112)');
   const negative = doc.kind === 'Invoice' && total.isNegative();
   const sign = negative ? -1 : 1;
-  const net = cents(t.taxExclusiveAmount, `${root}/cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount`) * sign;
-  const vat = cents(doc.taxAmount, `${root}/cac:TaxTotal/cbc:TaxAmount`) * sign;
-  const totalCents = cents(total, `${root}/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount`) * sign;
-  const open = cents(t.payableAmount, `${root}/cac:LegalMonetaryTotal/cbc:PayableAmount`) * sign;
-  if (net < 0 || vat < 0) throw apiError.badInput(`${root}/cac:LegalMonetaryTotal`, 'the net amount and the VAT must have the same sign as the total');
-  if (net + vat !== totalCents) throw apiError.badInput(`${root}/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount`, 'BT-112 must equal BT-109 + BT-110');
+  const net = cents(t.taxExclusiveAmount, at('cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount')) * sign;
+  const vat = cents(doc.taxAmount, at('cac:TaxTotal/cbc:TaxAmount')) * sign;
+  const totalCents = cents(total, at('cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount')) * sign;
+  const open = cents(t.payableAmount, at('cac:LegalMonetaryTotal/cbc:PayableAmount')) * sign;
+  if (net < 0 || vat < 0) throw apiError.badInput(at('cac:LegalMonetaryTotal'), 'the net amount and the VAT must have the same sign as the total');
+  if (net + vat !== totalCents) throw apiError.badInput(at('cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount'), 'BT-112 must equal BT-109 + BT-110');
   if (open < 0 || open > totalCents) {
-    throw apiError.badInput(`${root}/cac:LegalMonetaryTotal/cbc:PayableAmount`, `the amount due (${t.payableAmount?.toString()}) must lie between 0 and the total ${total.toString()}`);
+    throw apiError.badInput(at('cac:LegalMonetaryTotal/cbc:PayableAmount'), `the amount due (${t.payableAmount?.toString()}) must lie between 0 and the total ${total.toString()}`);
   }
   const dueDateAssumed = doc.dueDate === undefined;
   const dueDate = doc.dueDate ?? addDays(issueDate, STATUTORY_DEFAULT_TERM[context.country].days);
-  if (dueDate < issueDate) throw apiError.badInput(`${root}/cbc:DueDate`, `${dueDate} is before the issue date ${issueDate}`);
+  if (dueDate < issueDate) throw apiError.badInput(at('cbc:DueDate'), `${dueDate} is before the issue date ${issueDate}`);
 
   const lineName = doc.kind === 'Invoice' ? 'cac:InvoiceLine' : 'cac:CreditNoteLine';
   const lines = doc.lines.map((l, i) => {
-    const at = `${root}/${lineName}[${i + 1}]`;
+    const line = (rest: string) => at(`${lineName}[${i + 1}]/${rest}`);
     const quantity = l.quantity ?? money(1);
     return {
       position: i,
@@ -131,18 +134,18 @@ export function ublToLedger(doc: UblDocument, context: { country: Country; docum
       quantity: (negative ? quantity.negated() : quantity).toString(),
       unitPrice: decimalText(l.price.amount),
       vatRate: decimalText(l.item.taxCategory?.percent),
-      vatCategory: needed(l.item.taxCategory?.id, `${at}/cac:Item/cac:ClassifiedTaxCategory/cbc:ID`, 'the line VAT category (BT-151)'),
-      netCents: cents(l.lineExtensionAmount, `${at}/cbc:LineExtensionAmount`) * sign,
+      vatCategory: needed(l.item.taxCategory?.id, line('cac:Item/cac:ClassifiedTaxCategory/cbc:ID'), 'the line VAT category (BT-151)'),
+      netCents: cents(l.lineExtensionAmount, line('cbc:LineExtensionAmount')) * sign,
       vatCents: 0,
     };
   });
   const vatBreakdown = doc.vatBreakdown.map((b, i) => {
-    const at = `${root}/cac:TaxTotal/cac:TaxSubtotal[${i + 1}]`;
+    const sub = (rest: string) => at(`cac:TaxTotal/cac:TaxSubtotal[${i + 1}]/${rest}`);
     return {
-      category: needed(b.category.id, `${at}/cac:TaxCategory/cbc:ID`, 'the VAT category code (BT-118)'),
+      category: needed(b.category.id, sub('cac:TaxCategory/cbc:ID'), 'the VAT category code (BT-118)'),
       rate: decimalText(b.category.percent),
-      taxableCents: cents(b.taxableAmount, `${at}/cbc:TaxableAmount`) * sign,
-      vatCents: cents(b.taxAmount, `${at}/cbc:TaxAmount`) * sign,
+      taxableCents: cents(b.taxableAmount, sub('cbc:TaxableAmount')) * sign,
+      vatCents: cents(b.taxAmount, sub('cbc:TaxAmount')) * sign,
     };
   });
   for (const b of vatBreakdown) {
@@ -168,8 +171,9 @@ export function ublToLedger(doc: UblDocument, context: { country: Country; docum
     lines,
     vatBreakdown,
     meta: {
-      source: 'ubl',
+      source: context.source ?? 'ubl',
       documentId: context.documentId,
+      ...(context.attachment ? { attachment: context.attachment } : {}),
       typeCode: doc.typeCode ?? null,
       negative,
       dueDateAssumed,

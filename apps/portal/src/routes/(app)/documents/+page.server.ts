@@ -32,23 +32,34 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     documents,
     maxBytes: getRuntime().settings.maxUploadBytes,
     uploaded: Number(url.searchParams.get('uploaded') ?? 0) || 0,
+    outcome: { imported: count(url, 'imported'), refused: count(url, 'refused'), stored: count(url, 'stored') },
   };
 };
+
+function count(url: URL, name: string): number {
+  const v = url.searchParams.get(name);
+  return v !== null && /^\d+$/.test(v) ? Number(v) : 0;
+}
 
 type Problem = { key: 'documents.tooLarge' | 'documents.unknownType' | 'documents.empty' | 'documents.noFiles'; params: Record<string, string> };
 
 const FORMAT_LABEL = { ubl: 'UBL', pdf: 'PDF', csv: 'CSV', coda: 'CODA', camt053: 'camt.053' } as const;
 
+/** Stores each file and turns it into what it holds; returns how many became what. */
 async function store(api: Api, companyId: string, files: { name: string; bytes: Uint8Array; kind: string; mediaType: string }[]) {
+  const outcome = { imported: 0, refused: 0, stored: 0 };
   for (const f of files) {
-    await api.document.upload({
+    const doc = await api.document.upload({
       companyId,
       kind: f.kind as never,
       fileName: f.name.replace(/[/\\\0]/g, '_').slice(0, 200),
       mediaType: f.mediaType as never,
       contentBase64: Buffer.from(f.bytes).toString('base64'),
+      process: true,
     });
+    outcome[doc.status]++;
   }
+  return outcome;
 }
 
 export const actions: Actions = {
@@ -69,8 +80,9 @@ export const actions: Actions = {
       if (!detected.ok) return refuse(415, { key: 'documents.unknownType', params: { file: file.name } });
       ready.push({ name: file.name, bytes, kind: detected.kind, mediaType: detected.mediaType, format: FORMAT_LABEL[detected.format] });
     }
+    let outcome;
     try {
-      await store(locals.api, id, ready);
+      outcome = await store(locals.api, id, ready);
     } catch (e) {
       if (isApiFailure(e) && e.code === 'PAYLOAD_TOO_LARGE') return refuse(413, { key: 'documents.tooLarge', params: { file: ready[0]?.name ?? '', size: '?', max: String(max) } });
       throw translate(e);
@@ -78,6 +90,7 @@ export const actions: Actions = {
     const back = new URLSearchParams();
     if (url.searchParams.has('company')) back.set('company', id);
     back.set('uploaded', String(ready.length));
+    for (const [k, v] of Object.entries(outcome)) back.set(k, String(v));
     redirect(303, `/documents?${back}`);
   },
 };

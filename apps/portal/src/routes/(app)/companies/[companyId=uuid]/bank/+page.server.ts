@@ -26,6 +26,7 @@ function resultFrom(url: URL) {
     skipped: count(url, 'skipped') ?? 0,
     matched: count(url, 'matched') ?? 0,
     queued: count(url, 'queued') ?? 0,
+    reversed: count(url, 'reversed') ?? 0,
     warnings: url.searchParams.getAll('warning').slice(0, 10),
   };
 }
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     company: { id: company.id, legalName: company.legalName },
     queue,
     result: resultFrom(url),
-    done: done === 'confirmed' || done === 'ignored' ? done : null,
+    done: done === 'confirmed' || done === 'ignored' || done === 'returned' ? (done as 'confirmed' | 'ignored' | 'returned') : null,
     maxBytes: getRuntime().settings.maxUploadBytes,
   };
 };
@@ -75,6 +76,7 @@ export const actions: Actions = {
       skipped: String(result.transactionsSkipped),
       matched: String(result.matched),
       queued: String(result.unmatched),
+      reversed: String(result.reversedPaymentIds.length),
     });
     for (const w of result.warnings.slice(0, 10)) back.append('warning', w.slice(0, 300));
     redirect(303, `/companies/${companyId}/bank?${back}`);
@@ -105,6 +107,21 @@ export const actions: Actions = {
       throw translate(e);
     }
     redirect(303, `/companies/${companyId}/bank?done=confirmed`);
+  },
+
+  /** A queued return takes back this payment: reverse it (the invoices are open again). */
+  confirmReturn: async ({ locals, params, request }) => {
+    const companyId = params.companyId;
+    const form = await request.formData();
+    const transactionId = String(form.get('transactionId') ?? '');
+    const paymentId = String(form.get('paymentId') ?? '');
+    try {
+      await locals.api.bank.confirmReturn({ companyId, transactionId, paymentId });
+    } catch (e) {
+      if (isApiFailure(e) && e.code !== 'NOT_FOUND' && e.code !== 'FORBIDDEN' && e.code !== 'UNAUTHORIZED') return fail(422, { action: 'confirmReturn' as const, transactionId, problem: { text: e.message } });
+      throw translate(e);
+    }
+    redirect(303, `/companies/${companyId}/bank?done=returned`);
   },
 
   ignore: async ({ locals, params, request }) => {
