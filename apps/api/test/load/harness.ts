@@ -12,7 +12,7 @@ import { createDb, newId, type DbHandle } from '@fact/db';
 import { loadOutbox } from '@fact/dunning-runner';
 import { seed as seedDunning } from '@fact/dunning-runner/testing';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 const APP_DIR = new URL('../..', import.meta.url).pathname;
 const PAY_INVOICES = 4;
@@ -259,10 +259,18 @@ export async function verify(url: string, plan: LoadPlan, ledger: Ledger, outbox
       applied += u.applied.length;
       conflicts += u.conflicts;
     }
-    // The runner keeps its outbox as marks in dunning_events: each key must be marked sent once.
+    // The outbox (dunning_outbox) holds each key once; its history in dunning_events must mark
+    // each key sent at most once.
     const outbox = await loadOutbox(db, plan.dunningCompanyId);
-    const sent = [...outbox].filter(([, e]) => e.last.state === 'sent').map(([key]) => ({ key }));
-    const sentTwice = [...outbox].filter(([, e]) => e.marks.filter((m) => m.state === 'sent').length > 1).map(([key]) => key);
+    const sent = [...outbox].filter(([, e]) => e.state === 'sent').map(([key]) => ({ key }));
+    const d = db.tables.dunningEvents;
+    const marks = await db.db.select({ explanation: d.explanation }).from(d).where(eq(d.companyId, plan.dunningCompanyId));
+    const sentMarks = new Map<string, number>();
+    for (const { explanation } of marks) {
+      const mark = explanation?.['outbox'] as { key?: string; state?: string } | undefined;
+      if (mark?.key && mark.state === 'sent') sentMarks.set(mark.key, (sentMarks.get(mark.key) ?? 0) + 1);
+    }
+    const sentTwice = [...sentMarks].filter(([, n]) => n > 1).map(([key]) => key);
     if (sentTwice.length) problems.push(`reminders marked sent twice: ${sentTwice.join(', ')}`);
     const twiceRecorded = await db.all<{ invoice_id: string }>(sql`select invoice_id from dunning_events where company_id = ${plan.dunningCompanyId} and channel <> 'other' and invoice_id is not null group by invoice_id, level, action having count(*) > 1`);
     if (twiceRecorded.length) problems.push(`reminders recorded twice for invoices ${twiceRecorded.map((r) => r.invoice_id).join(', ')}`);
