@@ -1,7 +1,7 @@
 import type { Language } from './locales.js';
-import { en } from './catalogs/en.js';
-import { fr } from './catalogs/fr.js';
-import { nl } from './catalogs/nl.js';
+import { en } from './catalogs/en/index.js';
+import { fr } from './catalogs/fr/index.js';
+import { nl } from './catalogs/nl/index.js';
 
 // Interface texts, one catalogue per language in ./catalogs. Dutch is the reference: the types
 // make every other catalogue carry every one of its keys.
