@@ -2,7 +2,7 @@
 // Dependency audit for CI, honest about what it can and cannot do here.
 //
 // Checked offline, and failing the run when broken:
-//   1. every package in pnpm-lock.yaml resolves by an sha512 integrity hash (no tarball URL, git
+//   1. every package in pnpm-lock.yaml (parsed with the yaml package) resolves by an sha512 integrity hash (no tarball URL, git
 //      repository or local directory as the source);
 //   2. no importer of the workspace asks for a git, http(s), tarball or file: dependency
 //      (workspace links to our own packages are the only `link:` allowed);
@@ -17,67 +17,40 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 const root = resolve(process.argv[2] ?? '.');
 const problems = [];
 
-// --- 1 and 2: the lockfile (v9, as pnpm writes it: one entry per line, two-space indents) ------
-const lock = readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8').split('\n');
-const section = (name) => {
-  const start = lock.indexOf(`${name}:`);
-  if (start < 0) return [];
-  const end = lock.findIndex((l, i) => i > start && /^\S/.test(l));
-  return lock.slice(start + 1, end < 0 ? undefined : end);
-};
-
-let packages = 0;
-let current = null;
-let resolved = false;
-const finish = () => {
-  if (current && !resolved) problems.push(`${current}: no resolution line in pnpm-lock.yaml`);
-};
-for (const line of section('packages')) {
-  const entry = /^ {2}(\S.*):$/.exec(line);
-  if (entry) {
-    finish();
-    current = entry[1].replace(/^'|'$/g, '');
-    resolved = false;
-    packages++;
-    continue;
-  }
-  const res = /^ {4}resolution: \{(.*)\}$/.exec(line);
-  if (res && current) {
-    resolved = true;
-    if (!/^integrity: sha512-[A-Za-z0-9+/]+=*$/.test(res[1].trim())) problems.push(`${current}: resolved without an sha512 integrity hash (${res[1].trim()})`);
+// --- 1 and 2: the lockfile (pnpm-lock.yaml v9, read with a YAML parser) ------------------------
+const lock = parse(readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8'));
+const packages = Object.entries(lock.packages ?? {});
+for (const [name, entry] of packages) {
+  const integrity = entry?.resolution?.integrity;
+  if (typeof integrity !== 'string' || !/^sha512-[A-Za-z0-9+/]+=*$/.test(integrity)) {
+    problems.push(`${name}: resolved without an sha512 integrity hash (${JSON.stringify(entry?.resolution ?? null)})`);
   }
 }
-finish();
 
 const REMOTE = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:)|\.tgz$/;
-let importer = '';
-for (const line of section('importers')) {
-  const head = /^ {2}(\S.*):$/.exec(line);
-  if (head) importer = head[1];
-  const spec = /^ {8}(specifier|version): (.+)$/.exec(line);
-  if (!spec) continue;
-  const value = spec[2].replace(/^'|'$/g, '');
-  if (REMOTE.test(value)) problems.push(`${importer}: a dependency from outside the registry (${spec[1]} ${value})`);
-  if (value.startsWith('link:')) {
-    const target = resolve(root, importer, value.slice('link:'.length));
-    const inside = /^(apps|packages|tooling)\/[^/]+$/.test(target.slice(root.length + 1));
-    if (!inside || !existsSync(join(target, 'package.json'))) problems.push(`${importer}: a link outside the workspace (${value})`);
+for (const [importer, deps] of Object.entries(lock.importers ?? {})) {
+  for (const kind of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    for (const [dep, { specifier, version }] of Object.entries(deps?.[kind] ?? {})) {
+      for (const [field, value] of [['specifier', String(specifier)], ['version', String(version)]]) {
+        if (REMOTE.test(value)) problems.push(`${importer}: ${dep} comes from outside the registry (${field} ${value})`);
+      }
+      if (String(version).startsWith('link:')) {
+        const target = resolve(root, importer, String(version).slice('link:'.length));
+        const inside = /^(apps|packages|tooling)\/[^/]+$/.test(target.slice(root.length + 1));
+        if (!inside || !existsSync(join(target, 'package.json'))) problems.push(`${importer}: ${dep} links outside the workspace (${version})`);
+      }
+    }
   }
 }
 
 // --- 3: install scripts against the allow-list --------------------------------------------------
-const workspace = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').split('\n');
-const allowStart = workspace.indexOf('onlyBuiltDependencies:');
-const allowed = new Set();
-for (const line of allowStart < 0 ? [] : workspace.slice(allowStart + 1)) {
-  const item = /^ {2}- (.+)$/.exec(line);
-  if (!item) break;
-  allowed.add(item[1].replace(/^['"]|['"]$/g, ''));
-}
+const workspace = parse(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'));
+const allowed = new Set(workspace.onlyBuiltDependencies ?? []);
 const store = join(root, 'node_modules', '.pnpm');
 const withScripts = new Map();
 if (!existsSync(store)) problems.push('node_modules/.pnpm is missing: run pnpm install --frozen-lockfile first');
@@ -103,7 +76,7 @@ for (const [name, scripts] of withScripts) {
 }
 for (const name of allowed) if (!withScripts.has(name)) console.log(`note: ${name} is allowed to build but no installed package of that name has install scripts`);
 
-console.log(`lockfile: ${packages} packages, each resolved by integrity hash: ${problems.some((p) => p.includes('integrity') || p.includes('resolution')) ? 'NO' : 'yes'}`);
+console.log(`lockfile: ${packages.length} packages, each resolved by integrity hash: ${problems.some((p) => p.includes('integrity') || p.includes('resolution')) ? 'NO' : 'yes'}`);
 console.log(`install scripts: ${[...withScripts].map(([n, s]) => `${n} (${s.join(', ')})`).join(', ') || 'none'}; allowed: ${[...allowed].join(', ')}`);
 
 // --- 4: known vulnerabilities, when the registry answers ----------------------------------------
