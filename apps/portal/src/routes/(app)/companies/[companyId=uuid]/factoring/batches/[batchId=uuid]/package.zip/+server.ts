@@ -1,25 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { isApiFailure, translate } from '$lib/server/errors.js';
+import { packageDownload } from '$lib/server/factoring-package.js';
 import type { RequestHandler } from './$types';
 
-// The signed package of a factoring batch, as the ZIP the factor receives (checked against its
-// recorded SHA-256 by the API before it is handed out).
-export const GET: RequestHandler = async ({ locals, params }) => {
-  let pkg;
-  try {
-    pkg = await locals.api.factoring.download({ companyId: params.companyId, batchId: params.batchId });
-  } catch (e) {
-    if (isApiFailure(e) && e.code === 'PRECONDITION_FAILED') error(409, e.message);
-    throw translate(e);
-  }
-  const bytes = Buffer.from(pkg.contentBase64, 'base64');
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'content-type': pkg.mediaType,
-      'content-length': String(bytes.length),
-      'content-disposition': `attachment; filename="${pkg.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-      'x-content-sha256': pkg.sha256,
-      'cache-control': 'private, no-store',
-    },
-  });
-};
+// The package of one of the company's factoring batches, as the factor receives it.
+export const GET: RequestHandler = ({ locals, params }) => packageDownload(locals.api, params);
