@@ -91,7 +91,8 @@ describe('the HTTP server on an ephemeral loopback port', () => {
     // The OpenAPI adapter says "Input validation failed"; the field and the reason are in `data`.
     const body = (await bad.json()) as { data: { field: string; issues: { field: string; message: string }[] } };
     expect(body.data.field).toBe('amount');
-    expect(body.data.issues).toEqual([{ field: 'amount', message: expect.stringMatching(/fraction of a cent/) }]);
+    // …with a stable code a non-TypeScript client can branch on.
+    expect(body.data.issues).toEqual([{ field: 'amount', code: 'custom', params: { code: 'CENT_FRACTION' }, message: expect.stringMatching(/fraction of a cent/) }]);
   });
 
   it('publishes the OpenAPI document with the bound URL', async () => {
