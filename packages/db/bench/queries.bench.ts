@@ -245,7 +245,9 @@ writeSection(
       return `| ${r.what} | ${r.engine} | ${r.size} | ${unit(r.median)} | ${unit(r.p95)} | ${r.budget} | ${r.floor} | ${r.ratio} | ${r.load} |`;
     }),
     '',
-    '- The seed is one run (median = p95); its floor is generating the same rows in memory without a database. On PostgreSQL the server’s own CPU is not in the process CPU figure.',
+    seed
+      ? '- The seed is one run (median = p95); its floor is generating the same rows in memory without a database. On PostgreSQL the server’s own CPU is not in the process CPU figure.'
+      : '- The data was loaded beforehand by `pnpm db:seed`; the seed itself is timed alone in the section “the 1,000,000-invoice seed” below (`pnpm --filter @fact/db bench:seed`).',
     '- The machine is shared (2 cores, up to 8 other jobs): the load average column says how contended each figure is; wall-clock figures under load 4+ are pessimistic.',
   ].join('\n'),
 );
