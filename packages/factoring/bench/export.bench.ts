@@ -1,12 +1,15 @@
 // pnpm bench (in packages/factoring): builds the factoring package of a 10,000-invoice book
 // (≈ 500 debtors, a notice PDF rendered per debtor, UBL parsed and checked per invoice, stored
-// invoice PDFs read from disk) to a file, then verifies it. Budget: < 30 s and peak RSS < 300 MB.
+// invoice PDFs read from disk) to a file, then verifies it. Budget: < 30 s and peak memory < 300 MB (measured in a process
+// of its own, bench/export-process.ts).
 // Floor: the same invoice documents zipped by yazl with nothing else (no eligibility, no
 // notices, no UBL check, no hashing or signing). Writes its section of BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { finished } from 'node:stream/promises';
 import { fmt, median, p95, peakRssMiB, writeSection } from '@fact/bench-tools';
 import { ZipFile } from 'yazl';
@@ -23,13 +26,15 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const DEBTORS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BUDGET_MS = 30_000;
-const BUDGET_MIB = 300;
+/** The issue's budget in MB (10^6 bytes); `MB` is one MB in MiB, the unit VmHWM is read in. */
+const BUDGET_MB = 300;
+const MB = 1e6 / 2 ** 20;
 const AS_OF = '2025-06-30';
 
 const dir = await mkdtemp(join(tmpdir(), 'fact-factoring-bench-'));
 const batchInput = await generateBatch(dir, INVOICES, DEBTORS, AS_OF);
 const batch = parseFactoringBatch(batchInput);
-const profile = parseFactorProfile({
+const profileInput = {
   formatVersion: 1,
   id: 'bench',
   name: 'Bench factor',
@@ -42,7 +47,8 @@ const profile = parseFactorProfile({
   concentration: { capPercent: '20', of: 'book' },
   crossAgeing: { thresholdPercent: '25', overDays: 90, measuredFrom: 'invoice-date' },
   recourse: { days: 90, from: 'due-date' },
-});
+};
+const profile = parseFactorProfile(profileInput);
 const keys = generateFirmKeys();
 const rssBefore = peakRssMiB();
 
@@ -73,7 +79,28 @@ for (let i = 0; i < RUNS; i++) {
   times.push(performance.now() - t0);
   runPeaks.push(peakRssMiB());
 }
-const peakBuild = Math.max(...runPeaks);
+
+// The same export as `fact-factoring build` runs it: a process that reads the batch from disk and
+// holds nothing else. Its peak is the figure the budget is about (this process also keeps the
+// generated book and the parsed batch in memory, ≈ the "after generating" figure below).
+const batchFile = join(dir, 'batch.json');
+writeFileSync(batchFile, JSON.stringify(batchInput));
+writeFileSync(join(dir, 'profile.json'), JSON.stringify(profileInput));
+writeFileSync(join(dir, 'firm.key.pem'), keys.privateKeyPem);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+interface ChildRun { ms: number; peakMiB: number; baselineMiB: number; sha256: string }
+const childRuns: ChildRun[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const stdout = execFileSync(
+    process.execPath,
+    // The node flags of apps/factoring-export/bin/fact-factoring.js (--optimize-for-size: see there).
+    ['--optimize-for-size', '--conditions=@fact/source', '--import', 'tsx', 'bench/export-process.ts', batchFile, join(dir, 'profile.json'), join(dir, 'firm.key.pem'), join(dir, 'child.zip'), AS_OF],
+    { cwd: packageDir, encoding: 'utf8' },
+  );
+  childRuns.push(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildRun);
+}
+const childPeak = Math.max(...childRuns.map((r) => r.peakMiB));
+const childSameBytes = childRuns.every((r) => r.sha256 === last?.sha256);
 const size = (await stat(zipPath)).size;
 
 const v0 = performance.now();
@@ -117,7 +144,8 @@ What: one \`writeFactoringPackage\` over a book of ${INVOICES.toLocaleString('en
 
 - Ratio package / floor: **${(m / median(floorTimes)).toFixed(2)}×**.
 - Budget < ${BUDGET_MS / 1000} s: **${m < BUDGET_MS ? 'met' : 'NOT met'}** (${(m / 1000).toFixed(1)} s).
-- Peak RSS (VmHWM, reset before each run${(globalThis as { gc?: unknown }).gc ? ' after a full GC' : ''}): ${runPeaks.map((p) => p.toFixed(0)).join(', ')} MiB for the ${RUNS} runs, the highest counted (${rssBefore.toFixed(0)} MiB after generating the data, before the first build; ${peakAll.toFixed(0)} MiB for the whole process at the end, verification and floor included). Budget < ${BUDGET_MIB} MiB: **${peakBuild < BUDGET_MIB ? 'met' : 'NOT met'}**.
+- Peak memory of the export in its own process (as \`fact-factoring build\` runs it: Node with --optimize-for-size + tsx, batch JSON read and parsed, package streamed to a file; VmHWM of that process): ${childRuns.map((r) => r.peakMiB.toFixed(0)).join(', ')} MiB for the ${RUNS} runs (${(childPeak / MB).toFixed(0)} MB at the highest; ${childRuns[0]!.baselineMiB.toFixed(0)} MiB before reading the batch), ${fmt(median(childRuns.map((r) => r.ms)))} ms median. Budget < ${BUDGET_MB} MB: **${childPeak / MB < BUDGET_MB ? 'met' : 'NOT met'}**. Same bytes as the in-process package: ${childSameBytes ? 'yes' : '**no**'}.
+- For context, this bench process (which also holds the generated book and its parsed batch): ${runPeaks.map((p) => p.toFixed(0)).join(', ')} MiB peak per run (VmHWM reset before each run${(globalThis as { gc?: unknown }).gc ? ' after a full GC' : ''}), ${rssBefore.toFixed(0)} MiB after generating the data, before the first build; ${peakAll.toFixed(0)} MiB at the end, verification and floor included.
 - Eligible EUR ${t?.eligible ?? '?'} of the book; advance EUR ${t?.advance ?? '?'}.
 - Load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on 2 cores shared with other sessions' builds and tests: the figures include that contention.
 - The API's \`createBatch\` then puts the ZIP in the content-addressed document store and records it in the database (one \`documents\` row); that step is not part of this figure.
