@@ -1,3 +1,4 @@
+import { publishedRates } from '@fact/api';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -20,6 +21,8 @@ const configSchema = z.object({
   FACT_PUSH_CA_FILE: z.string().min(1).optional(),
   /** Folder factoring packages are delivered to for factors without an HTTPS endpoint. */
   FACT_FACTORING_OUTBOX: z.string().min(1).optional(),
+  /** JSON file of statutory interest rates published after this release (see @fact/dunning-runner publishedRates). */
+  FACT_RATES_FILE: z.string().min(1).optional(),
   /** Create the schema and demo data when the database is empty (the `pnpm start` experience). */
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
@@ -53,6 +56,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  try {
+    publishedRates({ FACT_RATES_FILE: config.FACT_RATES_FILE });
+  } catch (e) {
+    throw new ConfigError(`Invalid configuration:\n  FACT_RATES_FILE: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (!config.SESSION_SECRET) {
     if (config.NODE_ENV === 'production') {
       throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');

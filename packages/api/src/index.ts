@@ -61,3 +61,5 @@ export async function authenticate(db: Database, token: string | null, options: 
   if (!token) return null;
   return (await authenticateSession(db, token, options)) ?? (await authenticateApiToken(db, token, options));
 }
+// Rates published after this release (FACT_RATES_FILE): servers check the file at start.
+export { publishedRates } from '@fact/dunning-runner';

@@ -153,6 +153,8 @@ export {
 export type { RateEntry, RateOnDate, RatePublication, RateTable, RateTableKind } from './rates/rateTable.js';
 export { beCommercialRates, beCommercialRatesOldContracts } from './rates/beCommercialRates.js';
 export { beCivilRates } from './rates/beCivilRates.js';
+export { STATUTORY_RATE_TABLES, withPublishedRates } from './rates/statutoryTables.js';
+export type { StatutoryRateTables } from './rates/statutoryTables.js';
 export { nlCommercialRates } from './rates/nlCommercialRates.js';
 export { nlStatutoryRates } from './rates/nlStatutoryRates.js';
 // recovery costs

@@ -14,6 +14,7 @@ export type { QueueItem, QueueDecision, DecisionOutcome } from './run/queue.js';
 // settings
 export { parseRunnerSettings, DEFAULT_RUNNER_SETTINGS } from './settings/runner-settings.js';
 export type { RunnerSettings, SenderIdentity } from './settings/runner-settings.js';
+export { publishedRates } from './settings/published-rates.js';
 
 // outbox
 export { outboxKey, messageIdFor } from './outbox/key.js';

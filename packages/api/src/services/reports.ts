@@ -10,6 +10,7 @@ import {
   type CalendarDate,
   type VatFilingFrequency,
 } from '@fact/core';
+import { publishedRates } from '@fact/dunning-runner';
 import { and, eq, gte, lte, ne } from 'drizzle-orm';
 import type { Database } from '../db.js';
 import { apiError } from '../errors/api-error.js';
@@ -114,7 +115,8 @@ export async function claimStatement(db: Database, debtorId: string, asOf: Calen
   const debtor = (await db.db.select().from(d).where(eq(d.id, debtorId)).limit(1))[0];
   if (!debtor) throw apiError.notFound('debtor', debtorId);
   const company = await companyFacts(db, debtor.companyId);
-  const basis = statutoryInterestBasis(company.country, debtor.kind);
+  const rateTables = publishedRates();
+  const basis = statutoryInterestBasis(company.country, debtor.kind, rateTables ? { rateTables } : {});
   const open = (await openInvoicesOf(db, debtor.companyId, debtorId)).filter((r) => r.invoice.dueDate < asOf);
   const allocations = await allocationsOf(db, open.map((r) => r.invoice.id));
   let principal = 0;

@@ -6,6 +6,7 @@ import { beCommercialRates, beCommercialRatesOldContracts } from '../rates/beCom
 import { nlCommercialRates } from '../rates/nlCommercialRates.js';
 import { nlStatutoryRates } from '../rates/nlStatutoryRates.js';
 import type { RateTable } from '../rates/rateTable.js';
+import type { StatutoryRateTables } from '../rates/statutoryTables.js';
 import type { InterestMethod } from './types.js';
 
 /**
@@ -53,6 +54,8 @@ export interface StatutoryInterestBasis {
 export interface StatutoryInterestOptions {
   /** BE B2B: a contract concluded before 16 March 2013 (and not renewed) uses the old-contracts column. */
   readonly contractConcludedOn?: CalendarDate;
+  /** Tables to use instead of the shipped ones, by id: the shipped ones plus rates published since ({@link withPublishedRates}). */
+  readonly rateTables?: StatutoryRateTables;
 }
 
 /**
@@ -78,6 +81,12 @@ export function statutoryInterestBasis(
   debtorKind: 'business' | 'consumer',
   options: StatutoryInterestOptions = {},
 ): StatutoryInterestBasis {
+  const basis = shippedBasis(country, debtorKind, options);
+  const replaced = options.rateTables?.[basis.table.id];
+  return replaced ? { ...basis, table: replaced } : basis;
+}
+
+function shippedBasis(country: Country, debtorKind: 'business' | 'consumer', options: StatutoryInterestOptions): StatutoryInterestBasis {
   if (debtorKind !== 'business' && debtorKind !== 'consumer') {
     fail('INVALID_ARGUMENT', 'debtorKind', `expected "business" or "consumer", got "${String(debtorKind)}"`);
   }

@@ -9,7 +9,9 @@ import {
   type CalendarDate,
   type DunningAction,
   type Money,
+  type StatutoryRateTables,
 } from '@fact/core';
+import { publishedRates } from '../settings/published-rates.js';
 
 /** One claim with its amount, as printed in the letter and stored in the dunning event. */
 export interface PricedClaim {
@@ -47,7 +49,12 @@ export interface PricedClaims {
  * const priced = priceClaims(action, { country: 'BE', debtorKind: 'business', dueDates: { 'inv-1': '2025-03-31' } });
  * ```
  */
-export function priceClaims(action: DunningAction, ctx: { country: 'BE' | 'NL'; debtorKind: 'business' | 'consumer'; dueDates: Record<string, CalendarDate> }): PricedClaims {
+export function priceClaims(
+  action: DunningAction,
+  ctx: { country: 'BE' | 'NL'; debtorKind: 'business' | 'consumer'; dueDates: Record<string, CalendarDate>; rateTables?: StatutoryRateTables },
+): PricedClaims {
+  // Rates published since this release (FACT_RATES_FILE) unless the caller gives its own tables.
+  const rateTables = ctx.rateTables ?? publishedRates();
   const asOf = action.facts.asOf;
   const toRemind = new Map(action.facts.items.map((f) => [f.itemId, money(f.amountToRemind)]));
   const principal = sumMoney([...toRemind.values()]);
@@ -56,7 +63,7 @@ export function priceClaims(action: DunningAction, ctx: { country: 'BE' | 'NL'; 
   for (const c of action.claims) {
     if (c.status !== 'included') continue;
     if (c.kind === 'interest') {
-      const basis = statutoryInterestBasis(ctx.country, ctx.debtorKind);
+      const basis = statutoryInterestBasis(ctx.country, ctx.debtorKind, rateTables ? { rateTables } : {});
       for (const itemId of c.itemIds) {
         const fact = action.facts.items.find((f) => f.itemId === itemId);
         const base = toRemind.get(itemId);
