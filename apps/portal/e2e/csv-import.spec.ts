@@ -98,6 +98,38 @@ test.describe('CSV import', () => {
     await expect(page.locator('tbody tr', { hasText: 'bad-dates.csv' })).toContainText('line 3');
   });
 
+  test('without JavaScript: debtors from a CSV, a column chosen twice is refused next to its field, then imported', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel(/e-mail/i).fill('accountant@demo.fact');
+    await page.getByLabel(/password/i).fill('demo-accountant');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+    const { ownCompanyId } = ids();
+    await page.goto(`/companies/${ownCompanyId}/imports`);
+    await page.getByRole('region', { name: 'Choose the file' }).getByRole('radio', { name: 'Debtors' }).check();
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'klanten.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Naam;E-mail;Gemeente\r\nDrukkerij CSV Claes;boekhouding@claes.example;Gent\r\nSchrijnwerkerij CSV Maes;;Brugge\r\n'),
+    });
+    await page.getByRole('button', { name: 'Upload and choose the columns' }).click();
+    await expect(page).toHaveURL(/target=debtors$/);
+    await expect(page.locator('#map-name')).toHaveValue('Naam');
+    await expect(page.locator('#map-city')).toHaveValue('Gemeente');
+    await expect(page.getByLabel('Country when the column is empty')).toHaveValue('BE');
+    await page.locator('#map-externalRef').selectOption('Naam');
+    await page.getByRole('button', { name: 'Import the debtors' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Correct the marked fields. Nothing was imported.');
+    await expect(page.locator('.field', { has: page.locator('#map-externalRef') })).toContainText('This column is already chosen for another field.');
+    await page.locator('#map-externalRef').selectOption('');
+    await page.getByRole('button', { name: 'Import the debtors' }).click();
+    await expect(page.getByRole('status')).toHaveText('2 debtor(s) imported.');
+    await expect(page.getByRole('link', { name: 'new debtor Drukkerij CSV Claes' })).toBeVisible();
+    await context.close();
+  });
+
   test('is not there for an entrepreneur, nor for another firm’s company', async ({ page }) => {
     const { entrepreneurCompanyId, foreignCompanyId } = ids();
     await logIn(page, 'entrepreneur');

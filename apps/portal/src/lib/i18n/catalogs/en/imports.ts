@@ -175,7 +175,7 @@ export const imports: Record<keyof typeof reference, string> = {
   'imports.kind.business': 'businesses',
   'imports.kind.consumer': 'consumers',
   'imports.defaultKind': 'Kind when the column is empty',
-  'imports.default.api': 'default',
+  'imports.default.none': 'none (every row says it)',
   'imports.defaultLanguage': 'Language when the column is empty',
   'imports.defaultCountry': 'Country when the column is empty',
   'imports.defaultCountryHint': 'Two-letter country code, for example BE or NL.',

@@ -175,7 +175,7 @@ export const imports: Record<keyof typeof reference, string> = {
   'imports.kind.business': 'des entreprises',
   'imports.kind.consumer': 'des consommateurs',
   'imports.defaultKind': 'Type si la colonne est vide',
-  'imports.default.api': 'par défaut',
+  'imports.default.none': 'aucun (chaque ligne l’indique)',
   'imports.defaultLanguage': 'Langue si la colonne est vide',
   'imports.defaultCountry': 'Pays si la colonne est vide',
   'imports.defaultCountryHint': 'Code pays en deux lettres, par exemple BE ou NL.',

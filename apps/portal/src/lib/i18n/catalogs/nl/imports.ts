@@ -173,7 +173,7 @@ export const imports = {
   'imports.kind.business': 'ondernemingen',
   'imports.kind.consumer': 'consumenten',
   'imports.defaultKind': 'Soort als de kolom leeg is',
-  'imports.default.api': 'standaard',
+  'imports.default.none': 'geen (elke regel vermeldt het)',
   'imports.defaultLanguage': 'Taal als de kolom leeg is',
   'imports.defaultCountry': 'Land als de kolom leeg is',
   'imports.defaultCountryHint': 'Landcode in twee letters, bijvoorbeeld BE of NL.',
