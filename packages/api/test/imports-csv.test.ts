@@ -53,9 +53,22 @@ describe.each(DIALECTS)('CSV imports and list exports on %s', (dialect) => {
     expect(message).toMatch(/line 2/);
     expect(message).toMatch(/line 3/);
     expect(message).not.toMatch(/line 4/);
+    // Each bad cell is named by its line and its column (the header as written), for the portal to show.
+    expect((error as { cause: { issues: unknown[] } }).cause.issues).toEqual([
+      { path: ['line 2', 'Datum'], message: expect.stringContaining('31/02/2025') },
+      { path: ['line 3', 'Bedrag incl. btw'], message: expect.stringContaining('12,3,4') },
+    ]);
     // Nothing imported; the file is kept as refused, with its problems per line.
     const [refused] = onlyTheRefusalWasKept(before, await snapshot(db));
     expect(refused?.result).toEqual({ issues: [expect.objectContaining({ where: 'line 2' }), expect.objectContaining({ where: 'line 3' })] });
+  });
+
+  it('names the column of a row the ledger refuses: a due date before the issue date', async () => {
+    const early = [INVOICES.split('\r\n')[0], 'F2025-401;Jansen;;01/03/2025;14/02/2025;10,00;;'].join('\n');
+    const before = await snapshot(db);
+    const error = await api.imports.invoicesCsv({ companyId: tenancy.companyA2, contentBase64: b64(early), mapping: MAPPING, decimalSeparator: ',', dateFormat: 'DD/MM/YYYY' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { issues: [{ path: ['line 2', 'Vervaldatum'], message: expect.stringContaining('2025-02-14 is before the issue date 2025-03-01') }] } });
+    onlyTheRefusalWasKept(before, await snapshot(db));
   });
 
   it('refuses numbers that already exist with CONFLICT naming them', async () => {

@@ -28,9 +28,19 @@ function targetOf(file: ImportFile) {
   return { documentId: file.documentId, file: { bytes: file.bytes, fileName: file.fileName, kind: 'spreadsheet' as const, mediaType: 'text/csv' } };
 }
 
-/** Every bad row of a file, as one BAD_REQUEST whose `data.issues` lists `line N: problem`. */
-function rowErrors(errors: readonly { line: number; message: string }[]): TRPCError {
-  const issues = errors.map((e) => ({ path: [`line ${e.line}`], message: e.message }));
+/** A refused row: its line, the column (header as written) when one cell is at fault, and why. */
+interface RowProblem {
+  line: number;
+  column?: string;
+  message: string;
+}
+
+/**
+ * Every bad row of a file, as one BAD_REQUEST whose `cause.issues` lists them with the path
+ * `['line N', column]` (the column left out when the whole row is at fault).
+ */
+function rowErrors(errors: readonly RowProblem[]): TRPCError {
+  const issues = errors.map((e) => ({ path: e.column ? [`line ${e.line}`, e.column] : [`line ${e.line}`], message: e.message }));
   return new TRPCError({ code: 'BAD_REQUEST', message: `${errors.length} row(s) cannot be imported; nothing was imported.`, cause: Object.assign(new Error('rows refused'), { issues }) });
 }
 
@@ -43,7 +53,7 @@ function read<R>(run: () => ImportResult<R>): readonly R[] {
     if (isSpreadsheetError(error)) throw Object.assign(apiError.badInput('content', error.message), { factCode: error.code });
     throw error;
   }
-  if (!result.ok) throw rowErrors(result.errors as ImportError[]);
+  if (!result.ok) throw rowErrors((result.errors as ImportError[]).map((e) => ({ line: e.line, column: e.column, message: e.message })));
   return result.rows;
 }
 
@@ -106,14 +116,15 @@ export async function importInvoicesFromCsv(ctx: Ctx, companyId: string, file: I
 async function invoicesFromRows(ctx: Ctx, companyId: string, bytes: Uint8Array, target: ReturnType<typeof targetOf>, options: InvoiceImportOptions, debtorKind: 'business' | 'consumer') {
   const rows = read(() => importInvoicesCsv(bytes, options));
   const company = await companyFacts(ctx.db, companyId);
-  const problems: { line: number; message: string }[] = [];
+  const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
+  const column = options.mapping;
   for (const r of rows) {
-    if (r.total.isNegative()) problems.push({ line: r.line, message: `the total ${r.total.toString()} is negative; import credit notes separately` });
-    if ((r.vat ?? fromCents(0)).greaterThan(r.total)) problems.push({ line: r.line, message: 'the VAT is larger than the total' });
-    if (r.dueDate < r.issueDate) problems.push({ line: r.line, message: `the due date ${r.dueDate} is before the issue date ${r.issueDate}` });
+    if (r.total.isNegative()) problems.push({ line: r.line, column: column.total, message: `the total ${r.total.toString()} is negative; import credit notes separately` });
+    if ((r.vat ?? fromCents(0)).greaterThan(r.total)) problems.push({ line: r.line, ...(column.vat ? { column: column.vat } : {}), message: 'the VAT is larger than the total' });
+    if (r.dueDate < r.issueDate) problems.push({ line: r.line, column: column.dueDate, message: `the due date ${r.dueDate} is before the issue date ${r.issueDate}` });
     const earlier = seen.get(r.invoiceNumber);
-    if (earlier !== undefined) problems.push({ line: r.line, message: `invoice number ${r.invoiceNumber} is also on line ${earlier}` });
+    if (earlier !== undefined) problems.push({ line: r.line, column: column.invoiceNumber, message: `invoice number ${r.invoiceNumber} is also on line ${earlier}` });
     seen.set(r.invoiceNumber, r.line);
   }
   if (problems.length) throw rowErrors(problems);
