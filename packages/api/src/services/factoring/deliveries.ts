@@ -3,7 +3,7 @@
 // attempt is a row of @fact/db `factoring_deliveries`, claimed by inserting the next attempt
 // number (a unique index: two servers never make the same attempt), then marked delivered or
 // failed. A failed attempt that may succeed later carries `next_attempt_at`; the retry path
-// (retryDueDeliveries, run by `fact-factoring deliveries-retry`) picks those up. The factor sees
+// (retryDueDeliveries, run by the worker every minute and by `fact-factoring deliveries-retry`) picks those up. The factor sees
 // one idempotency key per batch, so a retry after a lost answer is stored once.
 import { deliverToFolder, pushOnce, type PushAttempt } from '@fact/factoring';
 import { isDbError, translateDbError } from '@fact/db';
@@ -38,6 +38,8 @@ export interface DeliveryEnv {
   readonly keySecret?: string | null;
   /** Certificates to trust for factors' endpoints besides the system's (PEM). */
   readonly pushCa?: string | null;
+  /** Allow endpoints on private addresses (FACT_PUSH_ALLOW_PRIVATE); refused by default. */
+  readonly allowPrivateTargets?: boolean;
   /** Root of the folders packages are written to for factors without an endpoint. */
   readonly outboxDir?: string | null;
   /** Waits between attempts of one run; replaceable in tests. */
@@ -162,7 +164,10 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
     if (endpoint) {
       result = await pushOnce(
         bytes,
-        { url: endpoint.url, hmacKey: endpoint.secret, idempotencyKey: batch.id, now: env.clock, headers: { 'x-fact-batch-reference': batch.reference }, ...(env.pushCa ? { ca: env.pushCa } : {}) },
+        { url: endpoint.url, hmacKey: endpoint.secret, idempotencyKey: batch.id, now: env.clock, headers: { 'x-fact-batch-reference': batch.reference },
+          allowPrivateAddresses: env.allowPrivateTargets === true,
+          ...(env.pushCa ? { ca: env.pushCa } : {}),
+        },
         claimed.attempt,
       );
     } else {
