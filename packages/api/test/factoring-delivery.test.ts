@@ -11,7 +11,7 @@ import { httpsReceiver, type HttpsReceiver } from '@fact/factoring/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryDocumentStore } from '../src/documents/store.js';
-import { retryDueDeliveries } from '../src/services/factoring/deliveries.js';
+import { deliverBatch, retryDueDeliveries } from '../src/services/factoring/deliveries.js';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { profile } from './factoring-fixture.js';
 import { callerFor, NOW, seedTenancy, type Tenancy } from './fixture.js';
@@ -110,6 +110,30 @@ describe.each(DIALECTS)('factoring delivery on %s', (dialect) => {
       [4, 'delivered', 201, null],
     ]);
     expect(receiver.stored.size).toBe(1);
+  });
+
+  it('two retry passes at once make each due attempt once, also when it fails again (no early second retry)', async () => {
+    receiver = await httpsReceiver(SECRET, Array(6 + 2).fill(503));
+    await pointFactorAt(receiver.url);
+    const batches = [await sellOne('D-7'), await sellOne('D-8')];
+    for (const b of batches) expect(await api().factoring.deliver({ companyId: tenancy.companyA1, batchId: b.batchId })).toMatchObject({ status: 'failed' });
+    const env = { db, documents, keySecret: null, pushCa: receiver.ca, allowPrivateTargets: true, clock: () => new Date(NOW.getTime() + 16 * 60_000) };
+    const passes = await Promise.all([retryDueDeliveries(env), retryDueDeliveries(env)]);
+    expect(receiver.requests).toHaveLength(6 + 2);
+    expect(passes.reduce((n, p) => n + p.failed.length, 0)).toBe(2);
+    for (const b of batches) {
+      const detail = await api().factoring.batch({ companyId: tenancy.companyA1, batchId: b.batchId });
+      // Attempt 4 failed once and is scheduled 60 minutes on; no attempt 5.
+      expect(detail.deliveries.map((d) => [d.attempt, d.status, d.nextAttemptAt])).toEqual([
+        [1, 'failed', null],
+        [2, 'failed', null],
+        [3, 'failed', null],
+        [4, 'failed', new Date(NOW.getTime() + 16 * 60_000 + 60 * 60_000).toISOString()],
+      ]);
+      // A pass that had selected the batch as due and reaches it only now leaves it alone.
+      expect(await deliverBatch(env, tenancy.companyA1, b.batchId, 1, true)).toMatchObject({ status: 'in-progress' });
+    }
+    expect(receiver.requests).toHaveLength(6 + 2);
   });
 
   it('with a secret the factor does not share, the receiver refuses the push (401) and it is not retried', async () => {

@@ -92,13 +92,25 @@ export interface DeliveryOutcome {
   nextAttemptAt: string | null;
 }
 
-async function claim(db: Database, row: { companyId: string; batchId: string; target: 'folder' | 'https'; destination: string }, at: Date): Promise<{ id: string; attempt: number } | null> {
+/**
+ * Claims the next attempt, or says why not: `delivered` (someone delivered it meanwhile), `busy`
+ * (an attempt is under way, or, for the retry path, the last failure is no longer due: another
+ * server just made the due attempt).
+ */
+async function claim(
+  db: Database,
+  row: { companyId: string; batchId: string; target: 'folder' | 'https'; destination: string },
+  at: Date,
+  dueOnly: boolean,
+): Promise<{ id: string; attempt: number } | 'delivered' | 'busy'> {
   try {
     return await db.transaction(async (tx) => {
       const f = tx.tables.factoringDeliveries;
       const last = (await tx.db.select().from(f).where(eq(f.batchId, row.batchId)).orderBy(desc(f.attempt)).limit(1))[0];
+      if (last?.status === 'delivered') return 'delivered' as const;
       // Someone is on it right now; one left pending for long was interrupted (a crash).
-      if (last?.status === 'pending' && last.createdAt.getTime() > at.getTime() - DELIVERY_POLICY.staleAfterMs) return null;
+      if (last?.status === 'pending' && last.createdAt.getTime() > at.getTime() - DELIVERY_POLICY.staleAfterMs) return 'busy' as const;
+      if (dueOnly && last?.status === 'failed' && !(last.nextAttemptAt && last.nextAttemptAt.getTime() <= at.getTime())) return 'busy' as const;
       const attempt = (last?.attempt ?? 0) + 1;
       if (last?.status === 'pending') await tx.db.update(f).set({ status: 'failed', error: 'interrupted before an answer was recorded', nextAttemptAt: null }).where(eq(f.id, last.id));
       else if (last) await tx.db.update(f).set({ nextAttemptAt: null }).where(eq(f.id, last.id));
@@ -108,7 +120,7 @@ async function claim(db: Database, row: { companyId: string; batchId: string; ta
     });
   } catch (error) {
     // Another server claimed this attempt number first: it is delivering now.
-    if (isDbError(translateDbError(error), 'DUPLICATE')) return null;
+    if (isDbError(translateDbError(error), 'DUPLICATE')) return 'busy';
     throw error;
   }
 }
@@ -131,7 +143,7 @@ function retryAt(attempt: number, now: Date): Date | null {
  * outcome.status; // "delivered"
  * ```
  */
-export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId: string, attemptsNow = DELIVERY_POLICY.attemptsNow): Promise<DeliveryOutcome> {
+export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId: string, attemptsNow = DELIVERY_POLICY.attemptsNow, dueOnly = false): Promise<DeliveryOutcome> {
   const { db } = env;
   const b = db.tables.factoringBatches;
   const batch = (await db.db.select().from(b).where(and(eq(b.companyId, companyId), eq(b.id, batchId))).limit(1))[0];
@@ -155,8 +167,13 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
   let nextAttemptAt: Date | null = null;
   for (let n = 0; n < attemptsNow; n++) {
     if (n > 0) await sleep(DELIVERY_POLICY.backoffMs * 2 ** (n - 1));
-    const claimed = await claim(db, { companyId, batchId, target, destination }, env.clock());
-    if (!claimed) {
+    const claimed = await claim(db, { companyId, batchId, target, destination }, env.clock(), dueOnly);
+    if (claimed === 'delivered') {
+      const attempts = await deliveriesOf(db, companyId, batchId);
+      const done = attempts.find((d) => d.status === 'delivered')!;
+      return { status: 'delivered', alreadyDelivered: true, target: done.target, destination: done.destination, attempts, nextAttemptAt: null };
+    }
+    if (claimed === 'busy') {
       outcome = 'in-progress';
       break;
     }
@@ -196,7 +213,9 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
 
 /**
  * The retry path: every batch whose last attempt failed and is due again (or was interrupted
- * while pending), one attempt each. Safe to run from several servers at once (claims are unique).
+ * while pending), one attempt each. Safe to run from several servers at once: the claim is
+ * unique per attempt number and re-checks, inside its transaction, that the batch is still due
+ * and not delivered, so a pass that selected a batch another pass just handled leaves it alone.
  *
  * @example
  * ```ts
@@ -216,8 +235,8 @@ export async function retryDueDeliveries(env: DeliveryEnv, limit = 100): Promise
   const failed: { batchId: string; error: string }[] = [];
   for (const d of due) {
     try {
-      const outcome = await deliverBatch(env, d.companyId, d.batchId, 1);
-      if (outcome.status === 'delivered') delivered++;
+      const outcome = await deliverBatch(env, d.companyId, d.batchId, 1, true);
+      if (outcome.status === 'delivered' && !outcome.alreadyDelivered) delivered++;
       else if (outcome.status === 'failed') failed.push({ batchId: d.batchId, error: outcome.attempts.at(-1)?.error ?? 'failed' });
     } catch (e) {
       failed.push({ batchId: d.batchId, error: (e as Error).message });
