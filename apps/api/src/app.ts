@@ -55,6 +55,7 @@ export async function startServer(
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
       keySecret: config.FACT_KEY_SECRET ?? null,
       pushCa: config.FACT_PUSH_CA_FILE ? readFileSync(config.FACT_PUSH_CA_FILE, 'utf8') : null,
+      pushAllowPrivate: config.FACT_PUSH_ALLOW_PRIVATE === '1' || config.FACT_PUSH_ALLOW_PRIVATE === 'true',
       factoringOutboxDir: config.FACT_FACTORING_OUTBOX ?? null,
     },
     trustProxy: config.TRUST_PROXY === 'true',

@@ -19,6 +19,8 @@ const configSchema = z.object({
   FACT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   /** PEM file of extra certificates trusted for factors' HTTPS endpoints (a private CA). */
   FACT_PUSH_CA_FILE: z.string().min(1).optional(),
+  /** `1` allows factors' endpoints on loopback/private/link-local addresses (refused by default: docs/security.md). */
+  FACT_PUSH_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false']).optional(),
   /** Folder factoring packages are delivered to for factors without an HTTPS endpoint. */
   FACT_FACTORING_OUTBOX: z.string().min(1).optional(),
   /** JSON file of statutory interest rates published after this release (see @fact/dunning-runner publishedRates). */

@@ -151,6 +151,12 @@ describe('keygen → eligibility → build → verify → assignments', () => {
       await writeFile(file('factor.secret'), 'factor-secret\n');
       await writeFile(file('factor-ca.pem'), receiver.ca);
       const args = ['deliver', file('B-1.zip'), '--url', receiver.url, '--hmac-key-file', file('factor.secret'), '--ca-file', file('factor-ca.pem'), '--backoff-ms', '1'];
+      // The receiver is on loopback: refused unless the operator allows private targets.
+      const refused = await run(...args);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.err).toContain(`NOT delivered after 1 attempt: push to ${receiver.url} refused: 127.0.0.1 is a loopback address`);
+      expect(receiver.requests).toHaveLength(0);
+      args.push('--allow-private');
       const delivered = await run(...args);
       expect(delivered.out).toContain('delivered (HTTP 201, 3 attempts)');
       expect(delivered.err).toContain('attempt 1: the endpoint answered 503');

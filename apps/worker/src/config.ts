@@ -51,3 +51,38 @@ export async function openRunner(env: Record<string, string | undefined>, clock:
     },
   };
 }
+
+/** The worker's schedule, from the environment. */
+export interface WorkerSchedule {
+  /** Between two passes of the factoring delivery retry path, in ms; null when turned off. */
+  deliveryRetryMs: number | null;
+}
+
+/** The environment is wrong: names the variable, what it holds and what it should. */
+export class WorkerConfigError extends Error {
+  override readonly name = 'WorkerConfigError';
+}
+
+const RETRY_SECONDS = { min: 5, max: 86_400, default: 60 };
+
+/**
+ * Reads `FACT_DELIVERY_RETRY_SECONDS`: the seconds between two retry passes over due factoring
+ * deliveries (default 60; 5 to 86400; `off` when something else, e.g. cron running
+ * `fact-factoring deliveries-retry`, does it).
+ *
+ * @example
+ * ```ts
+ * workerSchedule({ FACT_DELIVERY_RETRY_SECONDS: '300' }).deliveryRetryMs; // 300000
+ * workerSchedule({ FACT_DELIVERY_RETRY_SECONDS: 'soon' }); // throws WorkerConfigError naming the variable
+ * ```
+ */
+export function workerSchedule(env: Record<string, string | undefined>): WorkerSchedule {
+  const raw = env['FACT_DELIVERY_RETRY_SECONDS']?.trim();
+  if (raw === undefined || raw === '') return { deliveryRetryMs: RETRY_SECONDS.default * 1000 };
+  if (raw.toLowerCase() === 'off') return { deliveryRetryMs: null };
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(seconds >= RETRY_SECONDS.min && seconds <= RETRY_SECONDS.max)) {
+    throw new WorkerConfigError(`FACT_DELIVERY_RETRY_SECONDS: "${raw}" is not a whole number of seconds from ${RETRY_SECONDS.min} to ${RETRY_SECONDS.max}, nor "off"`);
+  }
+  return { deliveryRetryMs: seconds * 1000 };
+}

@@ -23,6 +23,11 @@ export interface ApiSettings {
   readonly keySecret?: string | null;
   /** Extra certificates (PEM) trusted for factors' HTTPS endpoints, e.g. a factor's private CA. */
   readonly pushCa?: string | null;
+  /**
+   * Allow factors' endpoints on loopback/private/link-local… addresses (FACT_PUSH_ALLOW_PRIVATE=1);
+   * refused by default so a user-typed URL cannot reach the server's own network (docs/security.md).
+   */
+  readonly pushAllowPrivate?: boolean;
   /** Folder packages are delivered to (one sub-folder per factor) for factors without an endpoint. */
   readonly factoringOutboxDir?: string | null;
   /** Log-in rate limiting and lock-out, counted in the database (shared by every instance). */

@@ -41,6 +41,7 @@ export { SCOPED_KEYS } from './authz/scoped-keys.js';
 export type { ScopedKey } from './authz/scoped-keys.js';
 export { DELIVERY_POLICY, retryDueDeliveries } from './services/factoring/deliveries.js';
 export type { DeliveryEnv } from './services/factoring/deliveries.js';
+export { DeliveryConfigError, deliveryEnvFromEnv, pushAllowPrivateFlag } from './services/factoring/delivery-env.js';
 export { importLegacyFactoringFiles } from './services/factoring/legacy-files.js';
 export type { LegacyImport } from './services/factoring/legacy-files.js';
 

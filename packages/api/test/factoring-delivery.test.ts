@@ -11,7 +11,7 @@ import { httpsReceiver, type HttpsReceiver } from '@fact/factoring/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryDocumentStore } from '../src/documents/store.js';
-import { retryDueDeliveries } from '../src/services/factoring/deliveries.js';
+import { deliverBatch, retryDueDeliveries } from '../src/services/factoring/deliveries.js';
 import { DIALECTS, freshDatabase } from './databases.js';
 import { profile } from './factoring-fixture.js';
 import { callerFor, NOW, seedTenancy, type Tenancy } from './fixture.js';
@@ -26,8 +26,8 @@ describe.each(DIALECTS)('factoring delivery on %s', (dialect) => {
   let receiver: HttpsReceiver | undefined;
   const documents = memoryDocumentStore();
   let clock = NOW;
-  /** A caller with the receiver's certificate trusted and no waiting between attempts. */
-  const api = (settings: Record<string, unknown> = {}) => callerFor(db, tenancy.users.accountantA, { documents, clock: () => clock, settings: { pushCa: receiver?.ca ?? null, ...settings } });
+  /** A caller with the receiver's certificate trusted and loopback targets allowed (FACT_PUSH_ALLOW_PRIVATE, as an operator would set it). */
+  const api = (settings: Record<string, unknown> = {}) => callerFor(db, tenancy.users.accountantA, { documents, clock: () => clock, settings: { pushCa: receiver?.ca ?? null, pushAllowPrivate: true, ...settings } });
 
   async function sellOne(number: string): Promise<{ batchId: string; reference: string; sha256: string }> {
     const c = tenancy.companyA1;
@@ -96,7 +96,7 @@ describe.each(DIALECTS)('factoring delivery on %s', (dialect) => {
     const sold = await sellOne('D-2');
     const outcome = await api().factoring.deliver({ companyId: tenancy.companyA1, batchId: sold.batchId });
     expect(outcome).toMatchObject({ status: 'failed', nextAttemptAt: new Date(NOW.getTime() + 15 * 60_000).toISOString() });
-    const env = { db, documents, keySecret: null, pushCa: receiver.ca };
+    const env = { db, documents, keySecret: null, pushCa: receiver.ca, allowPrivateTargets: true };
     // Not due yet: nothing is tried.
     expect(await retryDueDeliveries({ ...env, clock: () => new Date(NOW.getTime() + 60_000) })).toEqual({ tried: 0, delivered: 0, failed: [] });
     clock = new Date(NOW.getTime() + 16 * 60_000);
@@ -110,6 +110,30 @@ describe.each(DIALECTS)('factoring delivery on %s', (dialect) => {
       [4, 'delivered', 201, null],
     ]);
     expect(receiver.stored.size).toBe(1);
+  });
+
+  it('two retry passes at once make each due attempt once, also when it fails again (no early second retry)', async () => {
+    receiver = await httpsReceiver(SECRET, Array(6 + 2).fill(503));
+    await pointFactorAt(receiver.url);
+    const batches = [await sellOne('D-7'), await sellOne('D-8')];
+    for (const b of batches) expect(await api().factoring.deliver({ companyId: tenancy.companyA1, batchId: b.batchId })).toMatchObject({ status: 'failed' });
+    const env = { db, documents, keySecret: null, pushCa: receiver.ca, allowPrivateTargets: true, clock: () => new Date(NOW.getTime() + 16 * 60_000) };
+    const passes = await Promise.all([retryDueDeliveries(env), retryDueDeliveries(env)]);
+    expect(receiver.requests).toHaveLength(6 + 2);
+    expect(passes.reduce((n, p) => n + p.failed.length, 0)).toBe(2);
+    for (const b of batches) {
+      const detail = await api().factoring.batch({ companyId: tenancy.companyA1, batchId: b.batchId });
+      // Attempt 4 failed once and is scheduled 60 minutes on; no attempt 5.
+      expect(detail.deliveries.map((d) => [d.attempt, d.status, d.nextAttemptAt])).toEqual([
+        [1, 'failed', null],
+        [2, 'failed', null],
+        [3, 'failed', null],
+        [4, 'failed', new Date(NOW.getTime() + 16 * 60_000 + 60 * 60_000).toISOString()],
+      ]);
+      // A pass that had selected the batch as due and reaches it only now leaves it alone.
+      expect(await deliverBatch(env, tenancy.companyA1, b.batchId, 1, true)).toMatchObject({ status: 'in-progress' });
+    }
+    expect(receiver.requests).toHaveLength(6 + 2);
   });
 
   it('with a secret the factor does not share, the receiver refuses the push (401) and it is not retried', async () => {
@@ -146,6 +170,37 @@ describe.each(DIALECTS)('factoring delivery on %s', (dialect) => {
     } finally {
       await rm(outbox, { recursive: true, force: true });
     }
+  });
+
+  it('refuses, when configured, an endpoint on a loopback, private or metadata address unless the server allows private targets', async () => {
+    const [factor] = (await api().factoring.factors.list({ companyId: tenancy.companyA1 })).filter((f) => f.factorId === tenancy.factorA);
+    const strict = api({ pushAllowPrivate: false });
+    for (const [url, reason] of [
+      ['https://127.0.0.1:8443/in', '127.0.0.1 is a loopback address'],
+      ['https://169.254.169.254/latest/meta-data', '169.254.169.254 is a link-local (incl. cloud metadata 169.254.169.254) address'],
+      ['https://[::ffff:10.0.0.7]/in', '::ffff:a00:7 is a private (RFC 1918) address'],
+      ['https://localhost/in', 'localhost is a loopback name'],
+    ]) {
+      await expect(strict.factoring.factors.update({ companyId: tenancy.companyA1, factorId: tenancy.factorA, version: factor!.version, pushUrl: url, pushSecret: SECRET })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        field: 'pushUrl',
+        message: expect.stringContaining(`is refused: ${reason}`),
+      });
+    }
+    expect((await api().factoring.factors.list({ companyId: tenancy.companyA1 })).find((f) => f.factorId === tenancy.factorA)?.version).toBe(factor!.version);
+  });
+
+  it('at push time, a host name resolving to 127.0.0.1 is refused without the setting: a failed attempt naming the URL, not retried, nothing sent', async () => {
+    receiver = await httpsReceiver(SECRET);
+    const url = receiver.url.replace('127.0.0.1', 'localhost');
+    await pointFactorAt(url);
+    const sold = await sellOne('D-6');
+    const outcome = await api({ pushAllowPrivate: false }).factoring.deliver({ companyId: tenancy.companyA1, batchId: sold.batchId });
+    expect(outcome).toMatchObject({ status: 'failed', nextAttemptAt: null, attempts: [{ attempt: 1, status: 'failed', responseStatus: null, nextAttemptAt: null }] });
+    expect(outcome.attempts[0]?.error).toMatch(new RegExp(`^push to ${url} refused: localhost resolves to (127\\.0\\.0\\.1|::1), a loopback address`));
+    expect(receiver.requests).toHaveLength(0);
+    // With the setting (an operator whose factor is on the private network), the same endpoint works.
+    expect(await api().factoring.deliver({ companyId: tenancy.companyA1, batchId: sold.batchId })).toMatchObject({ status: 'delivered' });
   });
 
   it('refuses an endpoint that is not HTTPS, and a push URL without a secret', async () => {

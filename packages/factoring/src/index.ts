@@ -50,3 +50,4 @@ export type { PushAttempt, PushBody, PushOptions, PushResult } from './delivery/
 export { DEFAULT_TOLERANCE_SECONDS, IDEMPOTENCY_HEADER, pushSignature, pushSignatureOfFile, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPushSignature } from './delivery/push-signature.js';
 export type { PushCheck } from './delivery/push-signature.js';
 export { deliverToFolder } from './delivery/folder.js';
+export { BlockedTargetError, blockedAddressReason, endpointUrlProblem, guardedLookup } from './delivery/address-guard.js';

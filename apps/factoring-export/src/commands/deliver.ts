@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pushAllowPrivateFlag } from '@fact/api';
 import { FactError } from '@fact/core';
 import { deliverToFolder, pushPackage, readPackageManifest } from '@fact/factoring';
 import type { Command } from 'commander';
@@ -9,6 +10,7 @@ interface DeliverOptions {
   url?: string;
   hmacKeyFile?: string;
   allowHttp?: boolean;
+  allowPrivate?: boolean;
   caFile?: string;
   idempotencyKey?: string;
   retries: string;
@@ -34,6 +36,7 @@ export function deliverCommand(program: Command, io: CliIo): void {
     .option('--url <url>', "the factor's endpoint")
     .option('--hmac-key-file <file>', 'file holding the secret shared with the factor (for --url)')
     .option('--allow-http', 'allow a plain http:// URL (local tests only)')
+    .option('--allow-private', 'allow an endpoint on a loopback, private or link-local address (refused by default; also FACT_PUSH_ALLOW_PRIVATE=1)')
     .option('--ca-file <file>', "PEM certificate(s) to trust for the factor's endpoint besides the system's (a private CA)")
     .option('--idempotency-key <key>', "the key the factor stores the package under (default: the manifest's batch id)")
     .option('--retries <n>', 'retries after the first attempt', '4')
@@ -52,6 +55,7 @@ export function deliverCommand(program: Command, io: CliIo): void {
         hmacKey,
         idempotencyKey,
         allowedSchemes: opts.allowHttp ? ['https:', 'http:'] : ['https:'],
+        allowPrivateAddresses: opts.allowPrivate === true || pushAllowPrivateFlag(process.env.FACT_PUSH_ALLOW_PRIVATE),
         ...(opts.caFile ? { ca: await readFile(opts.caFile, 'utf8') } : {}),
         retries: Number(opts.retries),
         backoffMs: Number(opts.backoffMs),

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileDocumentStore, importLegacyFactoringFiles, retryDueDeliveries } from '@fact/api';
+import { deliveryEnvFromEnv, fileDocumentStore, importLegacyFactoringFiles, retryDueDeliveries } from '@fact/api';
 import { createDb } from '@fact/db';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
@@ -26,7 +25,8 @@ function withServerOptions(command: Command): Command {
 /**
  * The commands that work on a server's database: the retry path of deliveries (run it from cron
  * or a timer, e.g. every 5 minutes) and the one-time import of the first release's files.
- * FACT_KEY_SECRET, FACT_PUSH_CA_FILE and FACT_FACTORING_OUTBOX are read as by the API server.
+ * FACT_KEY_SECRET, FACT_PUSH_CA_FILE, FACT_PUSH_ALLOW_PRIVATE and FACT_FACTORING_OUTBOX are read
+ * as by the API server (and the worker, which runs the same retry pass every minute).
  *
  * @example
  * ```sh
@@ -42,8 +42,7 @@ export function serverCommands(program: Command, io: CliIo): void {
   ).action(async (opts: ServerOptions & { limit: string }) => {
     const { db, documents } = serverParts(opts);
     try {
-      const pushCa = process.env.FACT_PUSH_CA_FILE ? await readFile(process.env.FACT_PUSH_CA_FILE, 'utf8') : null;
-      const env = { db, documents, clock: () => new Date(), keySecret: keySecret(), pushCa, outboxDir: process.env.FACT_FACTORING_OUTBOX || null };
+      const env = { ...deliveryEnvFromEnv(process.env, { db, clock: () => new Date(), documentsDir: opts.documentsDir }), documents };
       const result = await retryDueDeliveries(env, Number(opts.limit));
       io.out(`${result.tried} due, ${result.delivered} delivered, ${result.failed.length} still failing\n`);
       for (const f of result.failed) io.err(`batch ${f.batchId}: ${f.error}\n`);

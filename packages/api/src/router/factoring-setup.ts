@@ -64,7 +64,12 @@ export const factorsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { companyId, factorId, ...change } = input;
-      return updateFactor(ctx.db, { firmId: await firmOfCompany(ctx.db, companyId), companyId, userId: ctx.user.id, now: ctx.clock(), keySecret: ctx.settings.keySecret }, factorId, change);
+      return updateFactor(
+        ctx.db,
+        { firmId: await firmOfCompany(ctx.db, companyId), companyId, userId: ctx.user.id, now: ctx.clock(), keySecret: ctx.settings.keySecret, allowPrivateTargets: ctx.settings.pushAllowPrivate === true },
+        factorId,
+        change,
+      );
     }),
 });
 

@@ -27,7 +27,7 @@ async function viewerOf(ctx: Context): Promise<BatchViewer> {
 
 /** What delivering needs from the context. */
 function deliveryEnv(ctx: Context) {
-  return { db: ctx.db, documents: ctx.documents, clock: ctx.clock, keySecret: ctx.settings.keySecret, pushCa: ctx.settings.pushCa, outboxDir: ctx.settings.factoringOutboxDir };
+  return { db: ctx.db, documents: ctx.documents, clock: ctx.clock, keySecret: ctx.settings.keySecret, pushCa: ctx.settings.pushCa, allowPrivateTargets: ctx.settings.pushAllowPrivate === true, outboxDir: ctx.settings.factoringOutboxDir };
 }
 
 /**

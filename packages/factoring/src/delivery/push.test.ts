@@ -36,6 +36,7 @@ describe('pushPackage over HTTPS (self-signed certificate trusted through ca)', 
     const result = await pushPackage(path, {
       url: receiver.url,
       ca: receiver.ca,
+      allowPrivateAddresses: true,
       hmacKey: SECRET,
       idempotencyKey: 'batch-1',
       backoffMs: 100,
@@ -63,7 +64,7 @@ describe('pushPackage over HTTPS (self-signed certificate trusted through ca)', 
   it('a second push of the same package has no second effect at the receiver', async () => {
     receiver = await httpsReceiver(SECRET);
     const bytes = await readFile(await packageFile());
-    const options = { url: receiver.url, ca: receiver.ca, hmacKey: SECRET, idempotencyKey: 'batch-2', now: () => NOW };
+    const options = { url: receiver.url, ca: receiver.ca, allowPrivateAddresses: true, hmacKey: SECRET, idempotencyKey: 'batch-2', now: () => NOW };
     expect(await pushPackage(bytes, options)).toMatchObject({ delivered: true, status: 201 });
     expect(await pushPackage(bytes, options)).toMatchObject({ delivered: true, status: 200 });
     expect(receiver.stored.size).toBe(1);
@@ -71,7 +72,7 @@ describe('pushPackage over HTTPS (self-signed certificate trusted through ca)', 
 
   it('with another secret the receiver detects the forgery and refuses it (401, not retried)', async () => {
     receiver = await httpsReceiver(SECRET);
-    const result = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, hmacKey: 'not-the-shared-secret', idempotencyKey: 'batch-3', now: () => NOW, sleep: noWait });
+    const result = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, allowPrivateAddresses: true, hmacKey: 'not-the-shared-secret', idempotencyKey: 'batch-3', now: () => NOW, sleep: noWait });
     expect(result).toEqual({ delivered: false, attempts: 1, lastStatus: 401, reason: 'the endpoint answered 401' });
     expect(receiver.requests[0]?.signatureValid).toBe(false);
     expect(receiver.stored.size).toBe(0);
@@ -79,18 +80,18 @@ describe('pushPackage over HTTPS (self-signed certificate trusted through ca)', 
 
   it('does not trust the self-signed certificate without ca (verification stays on)', async () => {
     receiver = await httpsReceiver(SECRET);
-    const result = await pushPackage(await packageFile(), { url: receiver.url, hmacKey: SECRET, idempotencyKey: 'batch-4', retries: 1, sleep: noWait });
+    const result = await pushPackage(await packageFile(), { url: receiver.url, allowPrivateAddresses: true, hmacKey: SECRET, idempotencyKey: 'batch-4', retries: 1, sleep: noWait });
     expect(result).toMatchObject({ delivered: false, attempts: 2, reason: expect.stringMatching(/self[- ]signed|certificate/i) });
     expect(receiver.requests).toHaveLength(0);
   });
 
   it('stops at once on a 400 and gives up after the retries on repeated 5xx', async () => {
     receiver = await httpsReceiver(SECRET, [400]);
-    const stop = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, hmacKey: SECRET, idempotencyKey: 'b', sleep: noWait });
+    const stop = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, allowPrivateAddresses: true, hmacKey: SECRET, idempotencyKey: 'b', sleep: noWait });
     expect(stop).toMatchObject({ delivered: false, attempts: 1, lastStatus: 400 });
     await receiver.close();
     receiver = await httpsReceiver(SECRET, [500, 502, 504]);
-    const giveUp = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, hmacKey: SECRET, idempotencyKey: 'b', retries: 2, sleep: noWait });
+    const giveUp = await pushPackage(await packageFile(), { url: receiver.url, ca: receiver.ca, allowPrivateAddresses: true, hmacKey: SECRET, idempotencyKey: 'b', retries: 2, sleep: noWait });
     expect(giveUp).toMatchObject({ delivered: false, attempts: 3, lastStatus: 504 });
   });
 
@@ -101,7 +102,7 @@ describe('pushPackage over HTTPS (self-signed certificate trusted through ca)', 
   });
 
   it('counts a refused connection as a failed attempt and retries', async () => {
-    const result = await pushPackage(await packageFile(), { url: 'http://127.0.0.1:9/x', hmacKey: SECRET, idempotencyKey: 'b', allowedSchemes: ['http:'], retries: 1, sleep: noWait });
+    const result = await pushPackage(await packageFile(), { url: 'http://127.0.0.1:9/x', hmacKey: SECRET, idempotencyKey: 'b', allowedSchemes: ['http:'], allowPrivateAddresses: true, retries: 1, sleep: noWait });
     expect(result).toMatchObject({ delivered: false, attempts: 2 });
   });
 });

@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { fail } from '../input/fail.js';
+import { BlockedTargetError, guardedLookup, literalTargetProblem } from './address-guard.js';
 import { IDEMPOTENCY_HEADER, pushSignature, pushSignatureOfFile, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './push-signature.js';
 
 /** What is sent: bytes in memory, or a file streamed from disk (memory stays flat). */
@@ -22,6 +24,13 @@ export interface PushOptions {
   readonly allowedSchemes?: readonly ('https:' | 'http:')[];
   /** Certificates to trust besides the system's (PEM), for a factor on a private CA. */
   readonly ca?: string | readonly string[];
+  /**
+   * Allow endpoints on loopback, private, link-local, CGNAT… addresses (./address-guard.ts);
+   * default false. Only for a factor that really is on the operator's own network, and for tests.
+   */
+  readonly allowPrivateAddresses?: boolean;
+  /** How host names are resolved (before the guard checks the addresses); default node:dns lookup. */
+  readonly lookup?: LookupFunction;
   /** Retries after the first attempt; default 4. */
   readonly retries?: number;
   /** First backoff delay in ms, doubled each retry; default 500. */
@@ -59,7 +68,9 @@ export type PushResult =
 function send(url: URL, body: PushBody, headers: Record<string, string>, options: PushOptions): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const size = Buffer.isBuffer(body) ? body.length : body.size;
-  const requestOptions = { method: 'POST', headers: { ...headers, 'content-type': 'application/zip', 'content-length': String(size) }, timeout: timeoutMs };
+  // The guard sits in the lookup the socket connects with: the addresses checked are the ones used.
+  const lookup = options.allowPrivateAddresses ? options.lookup : guardedLookup(url.href, options.lookup);
+  const requestOptions = { method: 'POST', headers: { ...headers, 'content-type': 'application/zip', 'content-length': String(size) }, timeout: timeoutMs, ...(lookup ? { lookup } : {}) };
   return new Promise((resolve, reject) => {
     const onResponse = (res: IncomingMessage) => {
       res.resume();
@@ -89,6 +100,9 @@ const retryable = (status: number) => status >= 500 || status === 408 || status 
  */
 export async function pushOnce(body: PushBody, options: PushOptions, attempt: number): Promise<PushAttempt> {
   const url = checkedUrl(options);
+  const refused = options.allowPrivateAddresses ? null : literalTargetProblem(url);
+  // Refused targets stay refused until someone changes the endpoint or the setting: not retried.
+  if (refused) return { attempt, delivered: false, error: refused, retryable: false };
   const timestamp = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const headers = {
     ...options.headers,
@@ -101,7 +115,7 @@ export async function pushOnce(body: PushBody, options: PushOptions, attempt: nu
     if (status >= 200 && status < 300) return { attempt, delivered: true, status, retryable: false };
     return { attempt, delivered: false, status, error: `the endpoint answered ${status}`, retryable: retryable(status) };
   } catch (e) {
-    return { attempt, delivered: false, error: (e as Error).message, retryable: true };
+    return { attempt, delivered: false, error: (e as Error).message, retryable: !(e instanceof BlockedTargetError) };
   }
 }
 
@@ -123,7 +137,9 @@ function checkedUrl(options: PushOptions): URL {
  * ./push-signature.ts (`x-fact-timestamp`, `x-fact-signature: v1=<HMAC-SHA-256 over
  * "<timestamp>." + body>`, `idempotency-key`). Network errors, timeouts, 408, 429 and 5xx are
  * retried with doubling backoff; another 4xx stops at once. Throws `INVALID_ARGUMENT` (field
- * `url`) for a scheme that is not allowed: HTTPS only unless the caller allows plain HTTP.
+ * `url`) for a scheme that is not allowed: HTTPS only unless the caller allows plain HTTP. A host
+ * that is or resolves to a loopback/private/link-local… address is refused (not retried) unless
+ * `allowPrivateAddresses`.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { DEFAULT_LOGIN_POLICY, fileDocumentStore, type ApiSettings, type Clock, type DocumentStore } from '@fact/api';
+import { DEFAULT_LOGIN_POLICY, fileDocumentStore, pushAllowPrivateFlag, type ApiSettings, type Clock, type DocumentStore } from '@fact/api';
 import { createDb, type DbHandle } from '@fact/db';
 import { env } from '$env/dynamic/private';
 import { readFileSync } from 'node:fs';
@@ -53,6 +53,7 @@ export function getRuntime(): Runtime {
       // Factoring: the same secrets and folder as the API server (they share the database).
       keySecret: env.FACT_KEY_SECRET || null,
       pushCa: env.FACT_PUSH_CA_FILE ? readFileSync(env.FACT_PUSH_CA_FILE, 'utf8') : null,
+      pushAllowPrivate: pushAllowPrivateFlag(env.FACT_PUSH_ALLOW_PRIVATE),
       factoringOutboxDir: env.FACT_FACTORING_OUTBOX || null,
       loginPolicy: { ...DEFAULT_LOGIN_POLICY, perAddress: positive('LOGIN_MAX_FAILURES', DEFAULT_LOGIN_POLICY.perAddress) },
     },

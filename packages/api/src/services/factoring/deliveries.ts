@@ -3,7 +3,7 @@
 // attempt is a row of @fact/db `factoring_deliveries`, claimed by inserting the next attempt
 // number (a unique index: two servers never make the same attempt), then marked delivered or
 // failed. A failed attempt that may succeed later carries `next_attempt_at`; the retry path
-// (retryDueDeliveries, run by `fact-factoring deliveries-retry`) picks those up. The factor sees
+// (retryDueDeliveries, run by the worker every minute and by `fact-factoring deliveries-retry`) picks those up. The factor sees
 // one idempotency key per batch, so a retry after a lost answer is stored once.
 import { deliverToFolder, pushOnce, type PushAttempt } from '@fact/factoring';
 import { isDbError, translateDbError } from '@fact/db';
@@ -38,6 +38,8 @@ export interface DeliveryEnv {
   readonly keySecret?: string | null;
   /** Certificates to trust for factors' endpoints besides the system's (PEM). */
   readonly pushCa?: string | null;
+  /** Allow endpoints on private addresses (FACT_PUSH_ALLOW_PRIVATE); refused by default. */
+  readonly allowPrivateTargets?: boolean;
   /** Root of the folders packages are written to for factors without an endpoint. */
   readonly outboxDir?: string | null;
   /** Waits between attempts of one run; replaceable in tests. */
@@ -90,13 +92,25 @@ export interface DeliveryOutcome {
   nextAttemptAt: string | null;
 }
 
-async function claim(db: Database, row: { companyId: string; batchId: string; target: 'folder' | 'https'; destination: string }, at: Date): Promise<{ id: string; attempt: number } | null> {
+/**
+ * Claims the next attempt, or says why not: `delivered` (someone delivered it meanwhile), `busy`
+ * (an attempt is under way, or, for the retry path, the last failure is no longer due: another
+ * server just made the due attempt).
+ */
+async function claim(
+  db: Database,
+  row: { companyId: string; batchId: string; target: 'folder' | 'https'; destination: string },
+  at: Date,
+  dueOnly: boolean,
+): Promise<{ id: string; attempt: number } | 'delivered' | 'busy'> {
   try {
     return await db.transaction(async (tx) => {
       const f = tx.tables.factoringDeliveries;
       const last = (await tx.db.select().from(f).where(eq(f.batchId, row.batchId)).orderBy(desc(f.attempt)).limit(1))[0];
+      if (last?.status === 'delivered') return 'delivered' as const;
       // Someone is on it right now; one left pending for long was interrupted (a crash).
-      if (last?.status === 'pending' && last.createdAt.getTime() > at.getTime() - DELIVERY_POLICY.staleAfterMs) return null;
+      if (last?.status === 'pending' && last.createdAt.getTime() > at.getTime() - DELIVERY_POLICY.staleAfterMs) return 'busy' as const;
+      if (dueOnly && last?.status === 'failed' && !(last.nextAttemptAt && last.nextAttemptAt.getTime() <= at.getTime())) return 'busy' as const;
       const attempt = (last?.attempt ?? 0) + 1;
       if (last?.status === 'pending') await tx.db.update(f).set({ status: 'failed', error: 'interrupted before an answer was recorded', nextAttemptAt: null }).where(eq(f.id, last.id));
       else if (last) await tx.db.update(f).set({ nextAttemptAt: null }).where(eq(f.id, last.id));
@@ -106,7 +120,7 @@ async function claim(db: Database, row: { companyId: string; batchId: string; ta
     });
   } catch (error) {
     // Another server claimed this attempt number first: it is delivering now.
-    if (isDbError(translateDbError(error), 'DUPLICATE')) return null;
+    if (isDbError(translateDbError(error), 'DUPLICATE')) return 'busy';
     throw error;
   }
 }
@@ -129,7 +143,7 @@ function retryAt(attempt: number, now: Date): Date | null {
  * outcome.status; // "delivered"
  * ```
  */
-export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId: string, attemptsNow = DELIVERY_POLICY.attemptsNow): Promise<DeliveryOutcome> {
+export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId: string, attemptsNow = DELIVERY_POLICY.attemptsNow, dueOnly = false): Promise<DeliveryOutcome> {
   const { db } = env;
   const b = db.tables.factoringBatches;
   const batch = (await db.db.select().from(b).where(and(eq(b.companyId, companyId), eq(b.id, batchId))).limit(1))[0];
@@ -153,8 +167,13 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
   let nextAttemptAt: Date | null = null;
   for (let n = 0; n < attemptsNow; n++) {
     if (n > 0) await sleep(DELIVERY_POLICY.backoffMs * 2 ** (n - 1));
-    const claimed = await claim(db, { companyId, batchId, target, destination }, env.clock());
-    if (!claimed) {
+    const claimed = await claim(db, { companyId, batchId, target, destination }, env.clock(), dueOnly);
+    if (claimed === 'delivered') {
+      const attempts = await deliveriesOf(db, companyId, batchId);
+      const done = attempts.find((d) => d.status === 'delivered')!;
+      return { status: 'delivered', alreadyDelivered: true, target: done.target, destination: done.destination, attempts, nextAttemptAt: null };
+    }
+    if (claimed === 'busy') {
       outcome = 'in-progress';
       break;
     }
@@ -162,7 +181,10 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
     if (endpoint) {
       result = await pushOnce(
         bytes,
-        { url: endpoint.url, hmacKey: endpoint.secret, idempotencyKey: batch.id, now: env.clock, headers: { 'x-fact-batch-reference': batch.reference }, ...(env.pushCa ? { ca: env.pushCa } : {}) },
+        { url: endpoint.url, hmacKey: endpoint.secret, idempotencyKey: batch.id, now: env.clock, headers: { 'x-fact-batch-reference': batch.reference },
+          allowPrivateAddresses: env.allowPrivateTargets === true,
+          ...(env.pushCa ? { ca: env.pushCa } : {}),
+        },
         claimed.attempt,
       );
     } else {
@@ -191,7 +213,9 @@ export async function deliverBatch(env: DeliveryEnv, companyId: string, batchId:
 
 /**
  * The retry path: every batch whose last attempt failed and is due again (or was interrupted
- * while pending), one attempt each. Safe to run from several servers at once (claims are unique).
+ * while pending), one attempt each. Safe to run from several servers at once: the claim is
+ * unique per attempt number and re-checks, inside its transaction, that the batch is still due
+ * and not delivered, so a pass that selected a batch another pass just handled leaves it alone.
  *
  * @example
  * ```ts
@@ -211,8 +235,8 @@ export async function retryDueDeliveries(env: DeliveryEnv, limit = 100): Promise
   const failed: { batchId: string; error: string }[] = [];
   for (const d of due) {
     try {
-      const outcome = await deliverBatch(env, d.companyId, d.batchId, 1);
-      if (outcome.status === 'delivered') delivered++;
+      const outcome = await deliverBatch(env, d.companyId, d.batchId, 1, true);
+      if (outcome.status === 'delivered' && !outcome.alreadyDelivered) delivered++;
       else if (outcome.status === 'failed') failed.push({ batchId: d.batchId, error: outcome.attempts.at(-1)?.error ?? 'failed' });
     } catch (e) {
       failed.push({ batchId: d.batchId, error: (e as Error).message });

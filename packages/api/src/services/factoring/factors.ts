@@ -1,6 +1,7 @@
 // The factors a firm sells to (@fact/db `factors`): created when a profile names a new one,
 // with where packages go (an HTTPS endpoint and the secret its pushes are signed with). The push
 // secret is sealed like the signing key and never handed out again.
+import { endpointUrlProblem } from '@fact/factoring';
 import { and, asc, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db.js';
@@ -60,7 +61,8 @@ export interface FactorChange {
 
 /**
  * Changes a factor of the firm (optimistic version); audited without the secret. Another firm's
- * factor, or none: NOT_FOUND. An endpoint without a secret cannot be pushed to: BAD_REQUEST.
+ * factor, or none: NOT_FOUND. An endpoint without a secret cannot be pushed to: BAD_REQUEST; nor
+ * one that is not https or is a loopback/private/link-local… address (unless `allowPrivateTargets`).
  *
  * @example
  * ```ts
@@ -69,7 +71,7 @@ export interface FactorChange {
  */
 export async function updateFactor(
   db: Database,
-  env: { firmId: string; companyId: string; userId: string; now: Date; keySecret: string | null | undefined },
+  env: { firmId: string; companyId: string; userId: string; now: Date; keySecret: string | null | undefined; allowPrivateTargets?: boolean },
   factorId: string,
   change: FactorChange,
 ) {
@@ -79,6 +81,9 @@ export async function updateFactor(
     if (!row) throw apiError.notFound('factor', factorId);
     if (row.version !== change.version) throw apiError.staleVersion('factor', change.version, row.version);
     const pushUrl = change.pushUrl === undefined ? row.pushUrl : change.pushUrl;
+    // A new URL is checked here (no DNS: names are checked again, resolved, at every push).
+    const problem = change.pushUrl ? endpointUrlProblem(change.pushUrl, { allowPrivate: env.allowPrivateTargets === true }) : null;
+    if (problem) throw apiError.badInput('pushUrl', problem);
     const pushSecret = change.pushSecret === undefined ? row.pushSecret : change.pushSecret === null ? null : storeSecret(change.pushSecret, env.keySecret, pushContext(factorId));
     if (pushUrl && !pushSecret) throw apiError.badInput('pushSecret', 'is required with a push URL (the factor checks every push with it)');
     const [updated] = await tx.db
