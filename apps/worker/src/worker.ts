@@ -1,6 +1,6 @@
 // The background worker: every minute, runs each company whose local send time has come; and,
 // every FACT_DELIVERY_RETRY_SECONDS (default 60), retries the factoring deliveries that are due.
-import { deliveryEnvFromEnv } from '@fact/api';
+import { deliveryEnvFromEnv, publishedRates } from '@fact/api';
 import { openRunner, workerSchedule } from './config.js';
 import { deliveryRetryPass, repeatEvery } from './deliveries.js';
 import { tick } from './worker-loop.js';
@@ -9,6 +9,8 @@ const log = (line: string) => process.stdout.write(`${new Date().toISOString()} 
 let schedule;
 try {
   schedule = workerSchedule(process.env);
+  // A broken FACT_RATES_FILE stops the worker now, not at the first letter with interest.
+  publishedRates(process.env);
 } catch (e) {
   process.stderr.write(`fact worker: ${(e as Error).message}\n`);
   process.exit(1);
