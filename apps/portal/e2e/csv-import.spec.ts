@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ids, logIn, open, screenshot } from './support.js';
+import { ids, logIn, logInWithoutJs, open, screenshot } from './support.js';
 
 // The accountant imports invoices from a CSV file with Dutch headers, comma decimals and
 // DD/MM/YYYY dates: the columns are suggested, the import is all or nothing.
@@ -99,13 +99,7 @@ test.describe('CSV import', () => {
   });
 
   test('without JavaScript: debtors from a CSV, a column chosen twice is refused next to its field, then imported', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel(/e-mail/i).fill('accountant@demo.fact');
-    await page.getByLabel(/password/i).fill('demo-accountant');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).not.toHaveURL(/\/login/);
+    const { context, page } = await logInWithoutJs(browser, 'accountant');
     const { ownCompanyId } = ids();
     await page.goto(`/companies/${ownCompanyId}/imports`);
     await page.getByRole('region', { name: 'Choose the file' }).getByRole('radio', { name: 'Debtors' }).check();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ids, logIn, open, ready, screenshot } from './support.js';
+import { ids, logIn, logInWithoutJs, open, ready, screenshot } from './support.js';
 
 // Dunning from the portal (issue 6 §4, issue 4 debtor timeline): the company's runner settings and
 // policy editor, today's follow-up queue (approve one, skip one with a reason, several at once,
@@ -125,12 +125,7 @@ test.describe('dunning', () => {
   });
 
   test('bulk skip works without JavaScript, and a missing reason keeps the selection', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel(/e-mail/i).fill('accountant@demo.fact');
-    await page.getByLabel(/password/i).fill('demo-accountant');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const { context, page } = await logInWithoutJs(browser, 'accountant');
     // another company of the firm: its run fills its own part of the queue
     const other = ids().otherCompanyOfFirm!;
     await page.goto(`/companies/${other}/dunning`);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { demoIds } from '../scripts/demo-db.js';
@@ -52,4 +52,16 @@ export async function logIn(page: Page, who: keyof typeof USERS): Promise<void> 
   await page.getByLabel(/password/i).fill(USERS[who].password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Logs in through the plain form in a context with JavaScript off (nothing hydrates, so no `ready`). */
+export async function logInWithoutJs(browser: Browser, who: keyof typeof USERS): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel(/e-mail/i).fill(USERS[who].email);
+  await page.getByLabel(/password/i).fill(USERS[who].password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return { context, page };
 }

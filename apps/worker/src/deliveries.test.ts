@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deliveryEnvFromEnv, fileDocumentStore } from '@fact/api';
-import { callerFor, NOW, seedTenancy, type Tenancy } from '@fact/api/testing';
+import { callerFor, factorProfile, NOW, seedTenancy, type Tenancy } from '@fact/api/testing';
 import { createDb, type DbHandle } from '@fact/db';
 import { httpsReceiver, type HttpsReceiver } from '@fact/factoring/testing';
 import { eq } from 'drizzle-orm';
@@ -68,21 +68,7 @@ beforeAll(async () => {
   tenancy = await seedTenancy(db);
   await db.transaction((tx) => tx.db.update(tx.tables.companies).set({ iban: 'BE68539007547034', vatNumber: 'BE0403019261', enterpriseNumber: '0403019261' }).where(eq(tx.tables.companies.id, tenancy.companyA1)));
   await api().factoring.seller.save({ companyId: tenancy.companyA1, street: 'Veldstraat 12', postalCode: '9000', city: 'Gent' });
-  await api().factoring.profiles.save({
-    companyId: tenancy.companyA1,
-    profile: {
-      formatVersion: 1,
-      id: 'acme-2025',
-      name: 'Acme Factoring standard terms',
-      factor: { name: 'Factor NV', iban: 'BE71096123456769', bic: 'GKCCBEBB' },
-      assignment: 'open',
-      advancePercent: '85',
-      feePercent: '1.5',
-      maxInvoiceAgeDays: 90,
-      maxDaysPastDue: 60,
-      recourse: { days: 90, from: 'due-date' },
-    },
-  });
+  await api().factoring.profiles.save({ companyId: tenancy.companyA1, profile: factorProfile() });
 }, 120_000);
 afterEach(async () => {
   await receiver?.close();

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryDocumentStore } from '../src/documents/store.js';
 import { deliverBatch, retryDueDeliveries } from '../src/services/factoring/deliveries.js';
 import { DIALECTS, freshDatabase } from './databases.js';
-import { profile } from './factoring-fixture.js';
+import { factorProfile as profile } from '../src/testing/factoring.js';
 import { callerFor, NOW, seedTenancy, type Tenancy } from './fixture.js';
 
 const SECRET = 'the-factor-and-the-firm-share-this-secret';

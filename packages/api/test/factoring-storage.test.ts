@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileDocumentStore } from '../src/documents/store.js';
 import { firmSigningKey } from '../src/services/factoring/signing-keys.js';
 import { importLegacyFactoringFiles } from '../src/services/factoring/legacy-files.js';
-import { profile } from './factoring-fixture.js';
+import { factorProfile as profile } from '../src/testing/factoring.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 
 const line = { description: 'Consultancy', quantity: '1', unitPrice: '1000.00', vatRate: '21', vatCategory: 'S' as const };

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase } from './databases.js';
-import { profile } from './factoring-fixture.js';
+import { factorProfile as profile } from '../src/testing/factoring.js';
 import { callerFor, seedTenancy, type Tenancy } from './fixture.js';
 import { snapshot } from './snapshot.js';
 import { assignToFactor } from './tenant-records.js';

@@ -26,7 +26,7 @@ export type { ImportedInvoice, InvoiceColumnMapping, InvoiceField, InvoiceImport
 export { importDebtorsCsv } from './import/importDebtorsCsv.js';
 export type { DebtorColumnMapping, DebtorField, DebtorImportOptions, ImportedDebtor } from './import/debtorTypes.js';
 export type { ImportError, ImportResult } from './import/types.js';
-export { suggestMapping } from './import/suggestMapping.js';
+export { MAPPING_FIELDS, suggestMapping } from './import/suggestMapping.js';
 export type { MappingSuggestion } from './import/suggestMapping.js';
 export { INVOICE_HEADER_SYNONYMS, DEBTOR_HEADER_SYNONYMS } from './import/headerSynonyms.js';
 export type { HeaderSynonyms } from './import/headerSynonyms.js';

@@ -3,6 +3,7 @@
 export { NOW, PASSWORD, callerFor, seedTenancy, sessionToken } from './tenancy.js';
 export type { Tenancy } from './tenancy.js';
 export { assignToFactor, seedRecords } from './records.js';
+export { factorProfile } from './factoring.js';
 export type { RecordIds } from './records.js';
 export { inputAt, listProcedures } from './procedures.js';
 export type { ProcedureInfo } from './procedures.js';

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar/date.js';
 import { statutoryInterestBasis } from '../interest/statutoryInterestBasis.js';
 import { lateInterest } from '../interest/lateInterest.js';
 import { beCommercialRates } from './beCommercialRates.js';
 import { STATUTORY_RATE_TABLES, withPublishedRates } from './statutoryTables.js';
 
-const nextHalfYear = addDay(beCommercialRates.validUntil!);
-function addDay(d: string): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+const nextHalfYear = addDays(beCommercialRates.validUntil!, 1);
 
 describe('rates published after this release', () => {
   it('a date past the shipped table is a gap, and the published rate closes it', () => {
-    const until = addDay(nextHalfYear); // two days into the next half-year
+    const until = addDays(nextHalfYear, 1); // two days into the next half-year
     const shipped = statutoryInterestBasis('BE', 'business');
     expect(() => lateInterest({ principal: '1000.00', dueDate: beCommercialRates.validUntil!, until, rateTable: shipped.table, method: 'simple' })).toThrow(/RATE_TABLE_GAP|no rate/);
 

@@ -22,6 +22,27 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 const INVOICE_REQUIRED: readonly InvoiceField[] = ['invoiceNumber', 'debtorName', 'issueDate', 'dueDate', 'total'];
 const DEBTOR_REQUIRED: readonly DebtorField[] = ['name'];
 
+const fieldsOf = <F extends string>(synonyms: Readonly<Record<F, HeaderSynonyms>>, required: readonly F[]) =>
+  (Object.keys(synonyms) as F[]).map((field) => ({ field, required: required.includes(field) }));
+
+/**
+ * The fields a column mapping may name, in the order a mapping screen shows them, and which of
+ * them must have a column.
+ *
+ * @example
+ * ```ts
+ * MAPPING_FIELDS.debtors[0]; // { field: 'name', required: true }
+ * MAPPING_FIELDS.invoices.filter((f) => f.required).map((f) => f.field); // ['invoiceNumber', 'debtorName', 'issueDate', 'dueDate', 'total']
+ * ```
+ */
+export const MAPPING_FIELDS: {
+  readonly invoices: readonly { field: InvoiceField; required: boolean }[];
+  readonly debtors: readonly { field: DebtorField; required: boolean }[];
+} = {
+  invoices: fieldsOf(INVOICE_HEADER_SYNONYMS, INVOICE_REQUIRED),
+  debtors: fieldsOf(DEBTOR_HEADER_SYNONYMS, DEBTOR_REQUIRED),
+};
+
 /**
  * Guesses which header holds which field from Dutch, French and English header names. An exact
  * name (after folding case, accents and punctuation) beats a header that merely contains one,

@@ -1,3 +1,4 @@
+import { DATE_FORMATS, MAPPING_FIELDS, type DateFormat } from '@fact/spreadsheets';
 import type { MessageKey } from '../i18n/messages.js';
 import type { ApiFailure } from './errors.js';
 
@@ -6,39 +7,12 @@ import type { ApiFailure } from './errors.js';
 
 export type ImportTarget = 'invoices' | 'debtors';
 
-/** The fields of a mapping, in the order the form shows them; `required` ones must have a column. */
-export const MAPPING_FIELDS: Record<ImportTarget, readonly { field: string; required: boolean }[]> = {
-  invoices: [
-    { field: 'invoiceNumber', required: true },
-    { field: 'debtorName', required: true },
-    { field: 'issueDate', required: true },
-    { field: 'dueDate', required: true },
-    { field: 'total', required: true },
-    { field: 'vat', required: false },
-    { field: 'currency', required: false },
-    { field: 'debtorVat', required: false },
-    { field: 'debtorIban', required: false },
-    { field: 'reference', required: false },
-  ],
-  debtors: [
-    { field: 'name', required: true },
-    { field: 'kind', required: false },
-    { field: 'vatNumber', required: false },
-    { field: 'enterpriseNumber', required: false },
-    { field: 'iban', required: false },
-    { field: 'language', required: false },
-    { field: 'email', required: false },
-    { field: 'street', required: false },
-    { field: 'postalCode', required: false },
-    { field: 'city', required: false },
-    { field: 'country', required: false },
-    { field: 'externalRef', required: false },
-  ],
-};
+// The fields of a mapping (in the order the form shows them, `required` ones must have a column)
+// and the date formats are those of the reader, @fact/spreadsheets.
+export { DATE_FORMATS, MAPPING_FIELDS };
 
 export const DELIMITERS = ['auto', ';', ',', '\t'] as const;
 export const DECIMAL_SEPARATORS = [',', '.'] as const;
-export const DATE_FORMATS = ['DD/MM/YYYY', 'DD-MM-YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD'] as const;
 export const DEBTOR_KINDS = ['business', 'consumer'] as const;
 export const LANGUAGES = ['nl', 'fr', 'en'] as const;
 
@@ -56,7 +30,7 @@ type DebtorMapping = Record<'name', string> & Record<string, string>;
 
 /** The API input of an import (without companyId and the file), or the errors per form field. */
 export type ReadForm =
-  | { ok: true; values: FormValues; input: { target: 'invoices'; mapping: InvoiceMapping; decimalSeparator: ',' | '.'; dateFormat: (typeof DATE_FORMATS)[number]; debtorKind: 'business' | 'consumer'; delimiter: Delimiter } }
+  | { ok: true; values: FormValues; input: { target: 'invoices'; mapping: InvoiceMapping; decimalSeparator: ',' | '.'; dateFormat: DateFormat; debtorKind: 'business' | 'consumer'; delimiter: Delimiter } }
   | { ok: true; values: FormValues; input: { target: 'debtors'; mapping: DebtorMapping; delimiter: Delimiter; defaultKind?: 'business' | 'consumer'; defaultLanguage?: 'nl' | 'fr' | 'en'; defaultCountry?: string } }
   | { ok: false; values: FormValues; errors: Record<string, MessageKey> };
 

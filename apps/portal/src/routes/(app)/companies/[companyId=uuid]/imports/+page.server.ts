@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/messages.js';
-import { isTarget, MAPPING_FIELDS, readMappingForm, rowProblems, type ImportTarget } from '$lib/server/csv-import.js';
+import { DATE_FORMATS, DELIMITERS, isTarget, MAPPING_FIELDS, readMappingForm, rowProblems, type ImportTarget } from '$lib/server/csv-import.js';
 import { detectFormat } from '$lib/server/detect-format.js';
 import { isApiFailure, load404, translate } from '$lib/server/errors.js';
 import { requireRole } from '$lib/server/roles.js';
@@ -29,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     company: { id: company.id, legalName: company.legalName, country: company.country, language: company.language },
     target,
     fields: MAPPING_FIELDS[target],
+    delimiters: DELIMITERS,
+    dateFormats: DATE_FORMATS,
     waiting,
     maxBytes: getRuntime().settings.maxUploadBytes,
   };

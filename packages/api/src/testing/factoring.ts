@@ -1,7 +1,7 @@
 import type { FactorProfileInput } from '@fact/factoring';
 
 /** A profile of the fixture's first factor ("Factor NV", whose user is `factorA1`). */
-export function profile(over: Partial<FactorProfileInput> = {}): FactorProfileInput {
+export function factorProfile(over: Partial<FactorProfileInput> = {}): FactorProfileInput {
   return {
     formatVersion: 1,
     id: 'acme-2025',
